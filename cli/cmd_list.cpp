@@ -1,0 +1,26 @@
+#include "commands.hpp"
+#include "document_view.hpp"
+#include "filter_options.hpp"
+
+#include <CLI/CLI.hpp>
+#include <kennis/browse.hpp>
+#include <kennis/json.hpp>
+
+namespace kennis::cli {
+
+void register_list(CLI::App& app, Globals& globals) {
+    auto* cmd = app.add_subcommand("list", "List documents in the catalogue (active ones unless --status)");
+    auto filter = std::make_shared<Filter>();
+    add_filter_options(*cmd, *filter);
+    cmd->footer("Examples:\n  kennis list --theme Thuiszitters\n  kennis list --type handreiking --year 2020\n"
+                "  kennis list --level MBO --format csv > mbo.csv");
+    cmd->callback([&globals, filter] {
+        auto library = open_reader(globals);
+        nlohmann::json rows = nlohmann::json::array();
+        for (const auto& d : list_documents(library, *filter))
+            rows.push_back(to_json(d));
+        print_records(globals.output(), rows, document_columns(), document_fields());
+    });
+}
+
+} // namespace kennis::cli

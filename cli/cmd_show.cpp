@@ -1,0 +1,31 @@
+#include "commands.hpp"
+#include "document_view.hpp"
+
+#include <CLI/CLI.hpp>
+#include <kennis/browse.hpp>
+#include <kennis/json.hpp>
+
+namespace kennis::cli {
+
+void register_show(CLI::App& app, Globals& globals) {
+    auto* cmd = app.add_subcommand("show", "Show everything the catalogue knows about one document");
+    auto doc = std::make_shared<std::string>();
+    cmd->add_option("DOC", *doc, "An id, a slug, or a title")->required();
+    cmd->footer("Examples:\n  kennis show 12\n  kennis show vo-handboek-leerplicht-versie-augustus-2020\n"
+                "  kennis show \"VO Handboek Leerplicht versie augustus 2020\" --format json");
+    cmd->callback([&globals, doc] {
+        auto library = open_reader(globals);
+        auto fields = document_fields();
+        fields.insert(fields.end(), {"versions", "first_seen", "last_seen"});
+        auto json = to_json(find_document(library, *doc), true);
+        if (globals.output().format != Format::json) {
+            nlohmann::json versions = nlohmann::json::array();
+            for (const auto& v : json["versions"])
+                versions.push_back(v["first_seen"].get<std::string>() + " " + v["sha256"].get<std::string>());
+            json["versions"] = versions;
+        }
+        print_object(globals.output(), json, fields);
+    });
+}
+
+} // namespace kennis::cli

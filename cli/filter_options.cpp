@@ -1,0 +1,27 @@
+#include "filter_options.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace kennis::cli {
+
+void add_filter_options(CLI::App& command, Filter& filter) {
+    command.add_option("--theme", filter.themes, "Only documents under THEME (repeat for any of several)")
+        ->type_name("THEME")
+        ->allow_extra_args(false);
+    command.add_option("--tag", filter.tags, "Only documents tagged TAG or a tag below it (repeatable)")
+        ->type_name("TAG")
+        ->allow_extra_args(false);
+    command.add_option("--type", filter.type, "Only documents of this type: Handreiking, Handboek, Rapport, …")
+        ->type_name("TYPE");
+    command.add_option("--year", filter.year, "Only documents dated in YEAR, or whose period spans it")
+        ->type_name("YEAR")
+        ->check(CLI::Range(1000, 9999));
+    command.add_option("--level", filter.level, "Only documents for school level PO, VO, (V)SO or MBO")
+        ->type_name("LEVEL");
+    command.add_option("--status", filter.status, "active (default), withdrawn or all")
+        ->type_name("STATUS")
+        ->check(CLI::IsMember({"active", "withdrawn", "all"}));
+    command.add_option("--limit", filter.limit, "At most N documents")->type_name("N")->check(CLI::PositiveNumber);
+}
+
+} // namespace kennis::cli

@@ -1,0 +1,73 @@
+#include "globals.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <fmt/format.h>
+#include <kennis/sync.hpp>
+#include <unistd.h>
+
+namespace kennis::cli {
+namespace {
+
+std::optional<std::string> env(const char* name) {
+    if (const char* v = std::getenv(name))
+        return std::string(v);
+    return std::nullopt;
+}
+
+} // namespace
+
+Environment process_environment() {
+    return {env("KENNIS_HOME"), env("XDG_DATA_HOME"), env("XDG_CONFIG_HOME"), env("HOME")};
+}
+
+Context Globals::context() const {
+    Context ctx;
+    ctx.home = resolve_home(home.empty() ? std::nullopt : std::optional<std::filesystem::path>(home),
+                            process_environment());
+    ctx.allow_network_home = allow_network_home;
+    ctx.wait_seconds = wait;
+    return ctx;
+}
+
+Output Globals::output() const {
+    Output out;
+    out.format = parse_format(format);
+    out.quiet = quiet;
+    out.verbose = verbose;
+    out.stdout_tty = ::isatty(STDOUT_FILENO) == 1;
+    out.progress = !quiet && !no_progress && ::isatty(STDERR_FILENO) == 1;
+    out.color = out.stdout_tty && !env("NO_COLOR").has_value();
+    return out;
+}
+
+void add_global_options(CLI::App& app, Globals& g) {
+    app.add_option("--home", g.home, "Library home (default: $KENNIS_HOME, else $XDG_DATA_HOME/kennis, "
+                                     "else ~/.local/share/kennis)")
+        ->type_name("DIR");
+    app.add_option("--format", g.format, "Output format: table, json, csv or tsv")
+        ->check(CLI::IsMember({"table", "json", "csv", "tsv"}))
+        ->type_name("FORMAT");
+    app.add_flag("-q,--quiet", g.quiet, "Print only errors");
+    app.add_flag("-v,--verbose", g.verbose, "Say more about what is done (repeat for more)");
+    app.add_flag("--no-progress", g.no_progress, "No progress bars, even on a terminal");
+    app.add_option("--wait", g.wait, "Writers: wait up to SECONDS for another run to release the library")
+        ->type_name("SECONDS")
+        ->check(CLI::NonNegativeNumber);
+    app.add_flag("--allow-network-home", g.allow_network_home,
+                 "Allow a library home on NFS/CIFS/SMB (SQLite's locking is unreliable there)");
+}
+
+Library open_reader(const Globals& globals) {
+    Library library(globals.context());
+    if (const auto seeded = seed_if_empty(library); seeded && !globals.quiet)
+        fmt::print(stderr,
+                   "kennis: note: the catalogue in {} was empty; seeded {} documents from the built-in "
+                   "Downloadcentrum snapshot (run 'kennis sync' for the live page)\n",
+                   library.context().home.string(), seeded->documents);
+    return library;
+}
+
+Library open_writer(const Globals& globals) { return Library(globals.context()); }
+
+} // namespace kennis::cli

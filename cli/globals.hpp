@@ -1,0 +1,40 @@
+#pragma once
+
+#include "output.hpp"
+
+#include <kennis/library.hpp>
+#include <optional>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace kennis::cli {
+
+// The global options, shared by every subcommand.
+struct Globals {
+    std::string home;
+    std::string format = "table";
+    bool quiet = false;
+    int verbose = 0;
+    bool no_progress = false;
+    std::optional<double> wait;
+    bool allow_network_home = false;
+
+    Context context() const;
+    Output output() const;
+};
+
+void add_global_options(CLI::App& app, Globals& globals);
+
+// Opens the library for a reading command, seeding an empty catalogue from the built-in snapshot
+// and saying so on stderr.
+Library open_reader(const Globals& globals);
+
+// Opens the library for a writing command; the library itself takes the writer lock.
+Library open_writer(const Globals& globals);
+
+Environment process_environment();
+
+} // namespace kennis::cli

@@ -1,0 +1,80 @@
+#include "commands.hpp"
+#include "globals.hpp"
+
+#include <CLI/CLI.hpp>
+#include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+#include <kennis/error.hpp>
+#include <kennis/version.hpp>
+
+namespace {
+
+using kennis::ExitCode;
+
+int fail(ExitCode code, const std::string& message) {
+    fmt::print(stderr, "kennis: error: {}\n", message);
+    return static_cast<int>(code);
+}
+
+// CLI11's messages end without a hint; point to the help of the command that was used.
+int usage_error(const CLI::App& app, const CLI::ParseError& e) {
+    std::string where = "kennis";
+    for (const auto* sub : app.get_subcommands())
+        where += " " + sub->get_name();
+    fmt::print(stderr, "kennis: error: {}\nRun '{} --help' for usage.\n", e.what(), where);
+    return static_cast<int>(ExitCode::usage);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    using namespace kennis::cli;
+    CLI::App app{"kennis: a deduplicated, searchable catalogue of the Kennisbank Downloadcentrum", "kennis"};
+    app.set_version_flag("--version", std::string("kennis ") + kennis::version());
+    app.require_subcommand(1);
+    app.fallthrough();
+    app.footer("Exit codes: 0 success, 1 failure, 2 usage error or bad query, 3 partly done, 4 library locked.\n"
+               "Run 'kennis COMMAND --help' for a command's options, or see kennis(1).");
+    Globals globals;
+    add_global_options(app, globals);
+    app.set_config("--config", kennis::default_config_file(process_environment()).string(),
+                   "Read options from this TOML file");
+    register_list(app, globals);
+    register_show(app, globals);
+    register_themes(app, globals);
+    register_stats(app, globals);
+    register_sync(app, globals);
+
+    try {
+        app.parse(argc, argv);
+        return 0;
+    } catch (const CLI::CallForHelp&) {
+        fmt::print("{}", app.help());
+        return 0;
+    } catch (const CLI::CallForAllHelp&) {
+        fmt::print("{}", app.help("", CLI::AppFormatMode::All));
+        return 0;
+    } catch (const CLI::CallForVersion& e) {
+        fmt::print("{}\n", e.what());
+        return 0;
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) {
+            return app.exit(e);
+        }
+        return usage_error(app, e);
+    } catch (const kennis::NotFoundError& e) {
+        fail(e.code(), e.what());
+        if (!e.suggestions().empty()) {
+            fmt::print(stderr, "Closest titles:\n");
+            for (const auto& s : e.suggestions())
+                fmt::print(stderr, "  {}\n", s);
+        }
+        return static_cast<int>(e.code());
+    } catch (const kennis::Error& e) {
+        return fail(e.code(), e.what());
+    } catch (const SQLite::Exception& e) {
+        return fail(ExitCode::failure, fmt::format("catalogue: {}", e.what()));
+    } catch (const std::exception& e) {
+        return fail(ExitCode::failure, e.what());
+    }
+}

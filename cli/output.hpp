@@ -1,0 +1,41 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace kennis::cli {
+
+enum class Format { table, json, csv, tsv };
+
+Format parse_format(const std::string& name);
+
+struct Output {
+    Format format = Format::table;
+    bool quiet = false;
+    int verbose = 0;
+    bool stdout_tty = false;
+    bool progress = false;
+    bool color = false;
+};
+
+// A column of a table: the header, the JSON field it shows, and whether it may be shortened to
+// fit the terminal (one flexible column takes what the others leave).
+struct Column {
+    std::string header;
+    std::string field;
+    bool flexible = false;
+};
+
+// Prints records (a JSON array of objects) in the chosen format: `columns` for the table, every
+// field named in `fields` for CSV and TSV, the objects themselves for JSON.
+void print_records(const Output& out, const nlohmann::json& records, const std::vector<Column>& columns,
+                   const std::vector<std::string>& fields);
+
+// Prints one object: "field: value" lines for a table, one row for CSV/TSV, the object for JSON.
+void print_object(const Output& out, const nlohmann::json& object, const std::vector<std::string>& fields);
+
+// A JSON value as the text of one cell: arrays joined with `sep`, null as nothing.
+std::string cell_text(const nlohmann::json& value, const std::string& sep = ", ");
+
+} // namespace kennis::cli

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "kennis/browse.hpp"
+#include "kennis/document.hpp"
+#include "kennis/sync.hpp"
+
+#include <nlohmann/json.hpp>
+
+// The machine output of the command-line contract: these field names are stable.
+namespace kennis {
+
+nlohmann::json to_json(const Document& document, bool with_versions = false);
+nlohmann::json to_json(const ThemeSummary& theme);
+nlohmann::json to_json(const SyncReport& report);
+nlohmann::json to_json(const Stats& stats);
+
+} // namespace kennis

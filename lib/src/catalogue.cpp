@@ -1,0 +1,169 @@
+#include "catalogue.hpp"
+
+#include "kennis/error.hpp"
+#include "kennis/title.hpp"
+
+#include <algorithm>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+namespace kennis {
+namespace {
+
+using Id = std::int64_t;
+
+std::optional<std::string> optional_text(const SQLite::Column& c) {
+    if (c.isNull())
+        return std::nullopt;
+    return c.getString();
+}
+
+// Runs `sql` (which selects document_id first) for the ids and hands each row to `take`.
+template <typename Take>
+void for_rows(Database& db, const char* sql, const std::string& ids_json, Take take) {
+    SQLite::Statement q(db.sql(), sql);
+    q.bind(1, ids_json);
+    while (q.executeStep())
+        take(q.getColumn(0).getInt64(), q);
+}
+
+} // namespace
+
+std::filesystem::path store_path(const std::filesystem::path& home, std::string_view sha256) {
+    return home / "store" / "sha256" / std::string(sha256.substr(0, 2)) / std::string(sha256.substr(2));
+}
+
+std::vector<Document> load_documents(Database& db, const std::filesystem::path& home,
+                                     const std::vector<Id>& ids) {
+    const std::string ids_json = nlohmann::json(ids).dump();
+    std::unordered_map<Id, Document> by_id;
+    by_id.reserve(ids.size());
+    for_rows(db,
+             "SELECT id, slug, title, status, type, publisher, date, period, level, first_seen, last_seen "
+             "FROM documents WHERE id IN (SELECT value FROM json_each(?1))",
+             ids_json, [&](Id id, SQLite::Statement& q) {
+                 Document d;
+                 d.id = id;
+                 d.slug = q.getColumn(1).getString();
+                 d.title = q.getColumn(2).getString();
+                 d.status = q.getColumn(3).getString();
+                 d.type = optional_text(q.getColumn(4));
+                 d.publisher = optional_text(q.getColumn(5));
+                 d.date = optional_text(q.getColumn(6));
+                 d.period = optional_text(q.getColumn(7));
+                 d.level = optional_text(q.getColumn(8));
+                 d.first_seen = q.getColumn(9).getString();
+                 d.last_seen = q.getColumn(10).getString();
+                 by_id.emplace(id, std::move(d));
+             });
+    for_rows(db,
+             "SELECT document_id, alias FROM aliases WHERE document_id IN (SELECT value FROM json_each(?1)) "
+             "ORDER BY document_id, seq",
+             ids_json, [&](Id id, SQLite::Statement& q) { by_id[id].aliases.push_back(q.getColumn(1).getString()); });
+    for_rows(db,
+             "SELECT DISTINCT m.document_id, t.name, t.id FROM memberships m JOIN themes t ON t.id = m.theme_id "
+             "WHERE m.document_id IN (SELECT value FROM json_each(?1)) ORDER BY m.document_id, t.id",
+             ids_json, [&](Id id, SQLite::Statement& q) { by_id[id].themes.push_back(q.getColumn(1).getString()); });
+    for_rows(db,
+             "SELECT dt.document_id, t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id "
+             "WHERE dt.document_id IN (SELECT value FROM json_each(?1)) ORDER BY dt.document_id, t.name",
+             ids_json, [&](Id id, SQLite::Statement& q) { by_id[id].tags.push_back(q.getColumn(1).getString()); });
+    for_rows(db,
+             "SELECT document_id, url, etag, last_modified, last_status, last_checked FROM urls "
+             "WHERE document_id IN (SELECT value FROM json_each(?1)) ORDER BY document_id, id",
+             ids_json, [&](Id id, SQLite::Statement& q) {
+                 DocumentUrl u;
+                 u.url = q.getColumn(1).getString();
+                 u.etag = optional_text(q.getColumn(2));
+                 u.last_modified = optional_text(q.getColumn(3));
+                 if (!q.getColumn(4).isNull())
+                     u.last_status = q.getColumn(4).getInt();
+                 u.last_checked = optional_text(q.getColumn(5));
+                 by_id[id].urls.push_back(std::move(u));
+             });
+    for_rows(db,
+             "SELECT v.document_id, v.sha256, b.size, b.mime, v.first_seen FROM versions v "
+             "JOIN blobs b ON b.sha256 = v.sha256 WHERE v.document_id IN (SELECT value FROM json_each(?1)) "
+             "ORDER BY v.document_id, v.first_seen, v.id",
+             ids_json, [&](Id id, SQLite::Statement& q) {
+                 by_id[id].versions.push_back({q.getColumn(1).getString(), q.getColumn(2).getInt64(),
+                                               optional_text(q.getColumn(3)), q.getColumn(4).getString()});
+             });
+    std::vector<Document> out;
+    out.reserve(ids.size());
+    for (Id id : ids) {
+        auto it = by_id.find(id);
+        if (it == by_id.end())
+            continue;
+        if (const auto* v = it->second.current())
+            it->second.path = store_path(home, v->sha256).string();
+        out.push_back(std::move(it->second));
+    }
+    return out;
+}
+
+std::optional<Id> resolve_document(Database& db, std::string_view doc) {
+    const std::string text(doc);
+    const auto first_id = [&](const char* sql, const std::string& value) -> std::optional<Id> {
+        SQLite::Statement q(db.sql(), sql);
+        q.bind(1, value);
+        if (q.executeStep())
+            return q.getColumn(0).getInt64();
+        return std::nullopt;
+    };
+    if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos && text.size() < 18) {
+        if (auto id = first_id("SELECT id FROM documents WHERE id = CAST(?1 AS INTEGER) "
+                               "UNION ALL SELECT document_id FROM redirects WHERE old_id = CAST(?1 AS INTEGER)",
+                               text))
+            return id;
+    }
+    if (auto id = first_id("SELECT id FROM documents WHERE slug = ?1 "
+                           "UNION ALL SELECT document_id FROM redirects WHERE old_slug = ?1",
+                           text))
+        return id;
+    if (auto id = first_id("SELECT id FROM documents WHERE title = ?1 "
+                           "UNION ALL SELECT document_id FROM aliases WHERE alias = ?1",
+                           text))
+        return id;
+    const std::string key = title_key(text);
+    if (key.empty())
+        return std::nullopt;
+    SQLite::Statement q(db.sql(), "SELECT DISTINCT d.id, d.slug, d.title FROM documents d "
+                                  "WHERE d.title_key = ?1 OR d.id IN (SELECT document_id FROM aliases WHERE alias_key = ?1) "
+                                  "ORDER BY d.id");
+    q.bind(1, key);
+    std::vector<std::string> matches;
+    std::optional<Id> found;
+    while (q.executeStep()) {
+        found = q.getColumn(0).getInt64();
+        matches.push_back(fmt::format("{} {} {}", q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                                      q.getColumn(2).getString()));
+    }
+    if (matches.size() > 1)
+        throw NotFoundError(fmt::format("'{}' matches {} documents; name one by id or slug", text, matches.size()),
+                            matches);
+    return found;
+}
+
+std::vector<std::string> closest_titles(Database& db, std::string_view text, std::size_t most) {
+    const std::string key = title_key(text);
+    std::vector<std::pair<double, std::string>> scored;
+    SQLite::Statement q(db.sql(), "SELECT title, title_key FROM documents ORDER BY id");
+    while (q.executeStep()) {
+        const std::string title = q.getColumn(0).getString();
+        double score = title_similarity(text, title);
+        // Part of a title typed exactly is a strong hint even when the title is much longer.
+        if (!key.empty() && q.getColumn(1).getString().find(key) != std::string::npos)
+            score = std::max(score, 0.5);
+        if (score >= 0.2)
+            scored.emplace_back(score, title);
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < scored.size() && out.size() < most; ++i)
+        out.push_back(scored[i].second);
+    return out;
+}
+
+} // namespace kennis

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "database.hpp"
+#include "kennis/document.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace kennis {
+
+// Reads whole documents (aliases, themes, tags, URLs, versions) for the given ids, in that order.
+std::vector<Document> load_documents(Database& db, const std::filesystem::path& home,
+                                     const std::vector<std::int64_t>& ids);
+
+// The id a DOC argument names, following merges; nullopt when nothing matches. Throws when a
+// title matches several documents.
+std::optional<std::int64_t> resolve_document(Database& db, std::string_view doc);
+
+// Titles closest to `text`, best first, for "did you mean".
+std::vector<std::string> closest_titles(Database& db, std::string_view text, std::size_t most);
+
+// Where the store keeps the bytes with this SHA-256: store/sha256/ab/cdef…
+std::filesystem::path store_path(const std::filesystem::path& home, std::string_view sha256);
+
+} // namespace kennis

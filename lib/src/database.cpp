@@ -1,0 +1,62 @@
+#include "database.hpp"
+
+#include "embedded.hpp"
+#include "kennis/error.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <fmt/format.h>
+
+namespace kennis {
+namespace {
+
+constexpr int busy_timeout_ms = 15000;
+
+} // namespace
+
+Database::Database(const std::filesystem::path& file)
+    : m_file(file), m_db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, busy_timeout_ms) {
+    m_db.exec("PRAGMA foreign_keys = ON");
+    // Switching to WAL needs a moment of exclusive access; a second process opening the same new
+    // file waits on the busy timeout rather than failing.
+    m_db.exec("PRAGMA journal_mode = WAL");
+    m_db.exec("PRAGMA synchronous = NORMAL");
+    migrate();
+}
+
+int Database::schema_version() { return m_db.execAndGet("PRAGMA user_version").getInt(); }
+
+int Database::latest_version() {
+    const auto& all = embedded::migrations();
+    return all.empty() ? 0 : all.back().version;
+}
+
+void Database::migrate(std::optional<int> target) {
+    const int want = target.value_or(latest_version());
+    if (schema_version() > latest_version())
+        throw Error(ExitCode::failure,
+                    fmt::format("{} has schema version {}, newer than this kennis understands ({}); "
+                                "use a newer kennis",
+                                m_file.string(), schema_version(), latest_version()));
+    for (const auto& m : embedded::migrations()) {
+        if (m.version > want || m.version <= schema_version())
+            continue;
+        SQLite::Transaction tx(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        if (schema_version() >= m.version) // another process migrated while we waited
+            continue;
+        m_db.exec(std::string(m.sql));
+        m_db.exec(fmt::format("PRAGMA user_version = {}", m.version));
+        tx.commit();
+    }
+}
+
+std::string utc_now() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+} // namespace kennis

@@ -1,0 +1,101 @@
+#include "kennis/json.hpp"
+
+namespace kennis {
+namespace {
+
+template <typename T>
+nlohmann::json or_null(const std::optional<T>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+} // namespace
+
+nlohmann::json to_json(const Document& d, bool with_versions) {
+    nlohmann::json urls = nlohmann::json::array();
+    for (const auto& u : d.urls)
+        urls.push_back(u.url);
+    const auto* current = d.current();
+    nlohmann::json j = {
+        {"id", d.id},
+        {"slug", d.slug},
+        {"title", d.title},
+        {"aliases", d.aliases},
+        {"themes", d.themes},
+        {"tags", d.tags},
+        {"urls", urls},
+        {"status", d.status},
+        {"type", or_null(d.type)},
+        {"publisher", or_null(d.publisher)},
+        {"date", or_null(d.date)},
+        {"period", or_null(d.period)},
+        {"level", or_null(d.level)},
+        {"sha256", current ? nlohmann::json(current->sha256) : nlohmann::json(nullptr)},
+        {"size", current ? nlohmann::json(current->size) : nlohmann::json(nullptr)},
+        {"mime", current ? or_null(current->mime) : nlohmann::json(nullptr)},
+        {"path", or_null(d.path)},
+    };
+    if (with_versions) {
+        nlohmann::json versions = nlohmann::json::array();
+        for (const auto& v : d.versions)
+            versions.push_back({{"sha256", v.sha256}, {"first_seen", v.first_seen}});
+        j["versions"] = versions;
+        nlohmann::json url_details = nlohmann::json::array();
+        for (const auto& u : d.urls)
+            url_details.push_back({{"url", u.url},
+                                   {"etag", or_null(u.etag)},
+                                   {"last_modified", or_null(u.last_modified)},
+                                   {"last_status", or_null(u.last_status)},
+                                   {"last_checked", or_null(u.last_checked)}});
+        j["url_details"] = url_details;
+        j["first_seen"] = d.first_seen;
+        j["last_seen"] = d.last_seen;
+    }
+    return j;
+}
+
+nlohmann::json to_json(const ThemeSummary& t) {
+    return {{"name", t.name}, {"documents", t.documents}, {"entries", t.entries}};
+}
+
+nlohmann::json to_json(const SyncReport& r) {
+    nlohmann::json sources = nlohmann::json::array();
+    for (const auto& s : r.sources) {
+        nlohmann::json changes = nlohmann::json::array();
+        for (const auto& c : s.changes)
+            changes.push_back({{"id", c.id}, {"slug", c.slug}, {"title", c.title}, {"change", c.kind},
+                               {"details", c.details}});
+        sources.push_back({{"source", s.source},
+                           {"entries", s.entries},
+                           {"added", s.added},
+                           {"updated", s.updated},
+                           {"withdrawn", s.withdrawn},
+                           {"unchanged", s.unchanged},
+                           {"changes", changes}});
+    }
+    return {{"added", r.added},         {"updated", r.updated},     {"withdrawn", r.withdrawn},
+            {"unchanged", r.unchanged}, {"documents", r.documents}, {"sources", sources}};
+}
+
+nlohmann::json to_json(const Stats& s) {
+    nlohmann::json sources = nlohmann::json::array();
+    for (const auto& src : s.sources)
+        sources.push_back({{"location", src.location},
+                           {"kind", src.kind},
+                           {"last_synced", src.last_synced},
+                           {"entries", src.entries}});
+    return {{"home", s.home},
+            {"schema_version", s.schema_version},
+            {"documents", s.documents},
+            {"withdrawn", s.withdrawn},
+            {"entries", s.entries},
+            {"themes", s.themes},
+            {"aliases", s.aliases},
+            {"urls", s.urls},
+            {"tags", s.tags},
+            {"fetched", s.fetched},
+            {"store_files", s.store_files},
+            {"store_bytes", s.store_bytes},
+            {"sources", sources}};
+}
+
+} // namespace kennis

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "database.hpp"
+#include "kennis/listing.hpp"
+#include "kennis/sync.hpp"
+
+namespace kennis {
+
+// Applies one source's listing to the catalogue inside the caller's write transaction: resolves
+// each entry to a document by the identity rules, records aliases, themes and URLs, replaces the
+// source's listing entries and withdraws what the source no longer lists.
+SourceReport apply_listing(Database& db, const Listing& listing, bool force, const std::string& now);
+
+// Recomputes a document's displayed title and title metadata from its aliases.
+void refresh_document_title(Database& db, std::int64_t document_id);
+
+std::string theme_key(std::string_view name);
+
+} // namespace kennis

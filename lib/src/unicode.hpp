@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace kennis::unicode {
+
+bool is_valid_utf8(std::string_view text);
+
+// Invalid byte sequences replaced by U+FFFD, so later steps can rely on valid UTF-8.
+std::string sanitize(std::string_view text);
+
+std::string nfc(std::string_view text);
+
+// NFC and case-folded, accents kept: for names a user chose, like tags.
+std::string casefold(std::string_view text);
+
+// NFKC, case-folded, diacritics removed: the form every key and comparison is made from.
+std::string fold(std::string_view text);
+
+// Decodes the code point at `pos` and advances `pos`; the text must be valid UTF-8.
+char32_t next(std::string_view text, std::size_t& pos);
+
+void append(std::string& out, char32_t cp);
+
+bool is_alnum(char32_t cp);
+
+std::size_t length(std::string_view text);
+
+} // namespace kennis::unicode

@@ -1,0 +1,7 @@
+#include "kennis/version.hpp"
+
+namespace kennis {
+
+const char* version() { return KENNIS_VERSION; }
+
+} // namespace kennis

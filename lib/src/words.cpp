@@ -1,0 +1,46 @@
+#include "words.hpp"
+
+#include "unicode.hpp"
+
+namespace kennis {
+
+std::vector<std::string> split_words(std::string_view text) {
+    std::vector<std::string> words;
+    std::string current;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t start = pos;
+        const char32_t cp = unicode::next(text, pos);
+        if (unicode::is_alnum(cp)) {
+            current.append(text.substr(start, pos - start));
+        } else if (!current.empty()) {
+            words.push_back(std::move(current));
+            current.clear();
+        }
+    }
+    if (!current.empty())
+        words.push_back(std::move(current));
+    return words;
+}
+
+std::string collapse_spaces(std::string_view text) {
+    std::string out;
+    bool pending_space = false;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t start = pos;
+        const char32_t cp = unicode::next(text, pos);
+        const bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+                           cp == '\v' || cp == 0xA0 || cp == 0x2007 || cp == 0x202F ||
+                           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x3000;
+        if (space) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space)
+            out += ' ';
+        pending_space = false;
+        out.append(text.substr(start, pos - start));
+    }
+    return out;
+}
+
+} // namespace kennis
