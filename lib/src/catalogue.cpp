@@ -105,45 +105,48 @@ std::vector<Document> load_documents(Database& db, const std::filesystem::path& 
 
 std::optional<Id> resolve_document(Database& db, std::string_view doc) {
     const std::string text(doc);
-    const auto first_id = [&](const char* sql, const std::string& value) -> std::optional<Id> {
+    const auto ids = [&](const char* sql, const std::string& value) {
         SQLite::Statement q(db.sql(), sql);
         q.bind(1, value);
-        if (q.executeStep())
-            return q.getColumn(0).getInt64();
-        return std::nullopt;
+        std::vector<Id> out;
+        while (q.executeStep())
+            out.push_back(q.getColumn(0).getInt64());
+        return out;
+    };
+    // One document, or none; a title shared by several documents names none of them.
+    const auto one = [&](const std::vector<Id>& found) -> std::optional<Id> {
+        if (found.size() <= 1)
+            return found.empty() ? std::nullopt : std::optional<Id>(found.front());
+        std::vector<std::string> which;
+        SQLite::Statement q(db.sql(), "SELECT id, slug, title FROM documents WHERE id = ?");
+        for (Id id : found) {
+            q.bind(1, id);
+            if (q.executeStep())
+                which.push_back(fmt::format("{}  {}  {}", id, q.getColumn(1).getString(), q.getColumn(2).getString()));
+            q.reset();
+        }
+        throw NotFoundError(fmt::format("'{}' names {} documents; name one by id or slug", text, found.size()), which);
     };
     if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos && text.size() < 18) {
-        if (auto id = first_id("SELECT id FROM documents WHERE id = CAST(?1 AS INTEGER) "
-                               "UNION ALL SELECT document_id FROM redirects WHERE old_id = CAST(?1 AS INTEGER)",
-                               text))
+        if (auto id = one(ids("SELECT id FROM documents WHERE id = CAST(?1 AS INTEGER) "
+                              "UNION SELECT document_id FROM redirects WHERE old_id = CAST(?1 AS INTEGER)",
+                              text)))
             return id;
     }
-    if (auto id = first_id("SELECT id FROM documents WHERE slug = ?1 "
-                           "UNION ALL SELECT document_id FROM redirects WHERE old_slug = ?1",
-                           text))
+    if (auto id = one(ids("SELECT id FROM documents WHERE slug = ?1 "
+                          "UNION SELECT document_id FROM redirects WHERE old_slug = ?1",
+                          text)))
         return id;
-    if (auto id = first_id("SELECT id FROM documents WHERE title = ?1 "
-                           "UNION ALL SELECT document_id FROM aliases WHERE alias = ?1",
-                           text))
+    if (auto id = one(ids("SELECT id FROM documents WHERE title = ?1 "
+                          "UNION SELECT document_id FROM aliases WHERE alias = ?1 ORDER BY 1",
+                          text)))
         return id;
     const std::string key = title_key(text);
     if (key.empty())
         return std::nullopt;
-    SQLite::Statement q(db.sql(), "SELECT DISTINCT d.id, d.slug, d.title FROM documents d "
-                                  "WHERE d.title_key = ?1 OR d.id IN (SELECT document_id FROM aliases WHERE alias_key = ?1) "
-                                  "ORDER BY d.id");
-    q.bind(1, key);
-    std::vector<std::string> matches;
-    std::optional<Id> found;
-    while (q.executeStep()) {
-        found = q.getColumn(0).getInt64();
-        matches.push_back(fmt::format("{} {} {}", q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                                      q.getColumn(2).getString()));
-    }
-    if (matches.size() > 1)
-        throw NotFoundError(fmt::format("'{}' matches {} documents; name one by id or slug", text, matches.size()),
-                            matches);
-    return found;
+    return one(ids("SELECT id FROM documents WHERE title_key = ?1 "
+                   "UNION SELECT document_id FROM aliases WHERE alias_key = ?1 ORDER BY 1",
+                   key));
 }
 
 std::vector<std::string> closest_titles(Database& db, std::string_view text, std::size_t most) {
