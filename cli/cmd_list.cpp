@@ -16,7 +16,7 @@ void register_list(CLI::App& app, Globals& globals) {
                 "  kennis list --level MBO --format csv > mbo.csv");
     cmd->callback([&globals, filter] {
         auto library = open_reader(globals);
-        nlohmann::json rows = nlohmann::json::array();
+        nlohmann::ordered_json rows = nlohmann::ordered_json::array();
         for (const auto& d : list_documents(library, *filter))
             rows.push_back(to_json(d));
         print_records(globals.output(), rows, document_columns(), document_fields());

@@ -19,7 +19,7 @@ void register_show(CLI::App& app, Globals& globals) {
         fields.insert(fields.end(), {"versions", "first_seen", "last_seen"});
         auto json = to_json(find_document(library, *doc), true);
         if (globals.output().format != Format::json) {
-            nlohmann::json versions = nlohmann::json::array();
+            nlohmann::ordered_json versions = nlohmann::ordered_json::array();
             for (const auto& v : json["versions"])
                 versions.push_back(v["first_seen"].get<std::string>() + " " + v["sha256"].get<std::string>());
             json["versions"] = versions;

@@ -11,7 +11,7 @@ void register_stats(CLI::App& app, Globals& globals) {
     cmd->callback([&globals] {
         auto library = open_reader(globals);
         auto json = to_json(library_stats(library));
-        nlohmann::json sources = nlohmann::json::array();
+        nlohmann::ordered_json sources = nlohmann::ordered_json::array();
         for (const auto& s : json["sources"])
             sources.push_back(s["location"].get<std::string>() + " (" + std::to_string(s["entries"].get<int>()) +
                               " entries, synced " + s["last_synced"].get<std::string>() + ")");

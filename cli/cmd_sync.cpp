@@ -17,7 +17,7 @@ void print_report(const Output& out, const SyncReport& report) {
         return;
     }
     if (out.format != Format::table) {
-        nlohmann::json rows = nlohmann::json::array();
+        nlohmann::ordered_json rows = nlohmann::ordered_json::array();
         for (const auto& s : json["sources"])
             for (auto c : s["changes"]) {
                 c["source"] = s["source"];

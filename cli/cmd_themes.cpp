@@ -10,7 +10,7 @@ void register_themes(CLI::App& app, Globals& globals) {
     auto* cmd = app.add_subcommand("themes", "List the themes with their number of documents and listing entries");
     cmd->callback([&globals] {
         auto library = open_reader(globals);
-        nlohmann::json rows = nlohmann::json::array();
+        nlohmann::ordered_json rows = nlohmann::ordered_json::array();
         for (const auto& t : list_themes(library))
             rows.push_back(to_json(t));
         print_records(globals.output(), rows,

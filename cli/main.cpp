@@ -3,7 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
-#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <kennis/error.hpp>
 #include <kennis/version.hpp>
 
@@ -17,11 +17,29 @@ int fail(ExitCode code, const std::string& message) {
 }
 
 // CLI11's messages end without a hint; point to the help of the command that was used.
-int usage_error(const CLI::App& app, const CLI::ParseError& e) {
+int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** argv) {
     std::string where = "kennis";
     for (const auto* sub : app.get_subcommands())
         where += " " + sub->get_name();
-    fmt::print(stderr, "kennis: error: {}\nRun '{} --help' for usage.\n", e.what(), where);
+    std::string message = e.what();
+    if (app.get_subcommands().empty()) {
+        // "A subcommand is required" also answers a misspelt command; name the word instead.
+        std::vector<std::string> names;
+        for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+            names.push_back(sub->get_name());
+        for (int i = 1; i < argc; ++i) {
+            const std::string word = argv[i];
+            if (word.starts_with("-")) {
+                const auto* option = app.get_option_no_throw(word.substr(0, word.find('=')));
+                if (option && option->get_expected_max() > 0 && word.find('=') == std::string::npos)
+                    ++i; // its value
+                continue;
+            }
+            message = fmt::format("unknown command '{}'; the commands are: {}", word, fmt::join(names, ", "));
+            break;
+        }
+    }
+    fmt::print(stderr, "kennis: error: {}\nRun '{} --help' for usage.\n", message, where);
     return static_cast<int>(ExitCode::usage);
 }
 
@@ -61,7 +79,7 @@ int main(int argc, char** argv) {
         if (e.get_exit_code() == 0) {
             return app.exit(e);
         }
-        return usage_error(app, e);
+        return usage_error(app, e, argc, argv);
     } catch (const kennis::NotFoundError& e) {
         fail(e.code(), e.what());
         if (!e.suggestions().empty()) {

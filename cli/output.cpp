@@ -69,12 +69,12 @@ void print_row(Format format, const std::vector<std::string>& cells) {
     fmt::print("{}\n", line);
 }
 
-void print_delimited(const Output& out, const nlohmann::json& records, const std::vector<std::string>& fields) {
+void print_delimited(const Output& out, const nlohmann::ordered_json& records, const std::vector<std::string>& fields) {
     print_row(out.format, fields);
     for (const auto& r : records) {
         std::vector<std::string> cells;
         for (const auto& f : fields)
-            cells.push_back(cell_text(r.contains(f) ? r.at(f) : nlohmann::json(), "; "));
+            cells.push_back(cell_text(r.contains(f) ? r.at(f) : nlohmann::ordered_json(), "; "));
         print_row(out.format, cells);
     }
 }
@@ -91,7 +91,7 @@ Format parse_format(const std::string& name) {
     return Format::table;
 }
 
-std::string cell_text(const nlohmann::json& value, const std::string& sep) {
+std::string cell_text(const nlohmann::ordered_json& value, const std::string& sep) {
     if (value.is_null())
         return "";
     if (value.is_string())
@@ -105,7 +105,7 @@ std::string cell_text(const nlohmann::json& value, const std::string& sep) {
     return value.dump();
 }
 
-void print_records(const Output& out, const nlohmann::json& records, const std::vector<Column>& columns,
+void print_records(const Output& out, const nlohmann::ordered_json& records, const std::vector<Column>& columns,
                    const std::vector<std::string>& fields) {
     if (out.format == Format::json) {
         fmt::print("{}\n", records.dump(2));
@@ -122,7 +122,7 @@ void print_records(const Output& out, const nlohmann::json& records, const std::
     for (const auto& r : records) {
         std::vector<std::string> cells;
         for (std::size_t i = 0; i < columns.size(); ++i) {
-            cells.push_back(cell_text(r.contains(columns[i].field) ? r.at(columns[i].field) : nlohmann::json()));
+            cells.push_back(cell_text(r.contains(columns[i].field) ? r.at(columns[i].field) : nlohmann::ordered_json()));
             widths[i] = std::max(widths[i], display_width(cells.back()));
         }
         rows.push_back(std::move(cells));
@@ -153,20 +153,20 @@ void print_records(const Output& out, const nlohmann::json& records, const std::
         print_line(row);
 }
 
-void print_object(const Output& out, const nlohmann::json& object, const std::vector<std::string>& fields) {
+void print_object(const Output& out, const nlohmann::ordered_json& object, const std::vector<std::string>& fields) {
     if (out.format == Format::json) {
         fmt::print("{}\n", object.dump(2));
         return;
     }
     if (out.format != Format::table) {
-        print_delimited(out, nlohmann::json::array({object}), fields);
+        print_delimited(out, nlohmann::ordered_json::array({object}), fields);
         return;
     }
     std::size_t width = 0;
     for (const auto& f : fields)
         width = std::max(width, f.size() + 1);
     for (const auto& f : fields) {
-        const auto& value = object.contains(f) ? object.at(f) : nlohmann::json();
+        const auto& value = object.contains(f) ? object.at(f) : nlohmann::ordered_json();
         if (value.is_array() && value.size() > 1) {
             for (std::size_t i = 0; i < value.size(); ++i)
                 fmt::print("{}{}\n", pad(i == 0 ? f + ":" : "", width + 1), cell_text(value[i]));

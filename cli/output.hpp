@@ -29,13 +29,13 @@ struct Column {
 
 // Prints records (a JSON array of objects) in the chosen format: `columns` for the table, every
 // field named in `fields` for CSV and TSV, the objects themselves for JSON.
-void print_records(const Output& out, const nlohmann::json& records, const std::vector<Column>& columns,
+void print_records(const Output& out, const nlohmann::ordered_json& records, const std::vector<Column>& columns,
                    const std::vector<std::string>& fields);
 
 // Prints one object: "field: value" lines for a table, one row for CSV/TSV, the object for JSON.
-void print_object(const Output& out, const nlohmann::json& object, const std::vector<std::string>& fields);
+void print_object(const Output& out, const nlohmann::ordered_json& object, const std::vector<std::string>& fields);
 
 // A JSON value as the text of one cell: arrays joined with `sep`, null as nothing.
-std::string cell_text(const nlohmann::json& value, const std::string& sep = ", ");
+std::string cell_text(const nlohmann::ordered_json& value, const std::string& sep = ", ");
 
 } // namespace kennis::cli

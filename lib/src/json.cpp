@@ -4,18 +4,18 @@ namespace kennis {
 namespace {
 
 template <typename T>
-nlohmann::json or_null(const std::optional<T>& value) {
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+nlohmann::ordered_json or_null(const std::optional<T>& value) {
+    return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
 }
 
 } // namespace
 
-nlohmann::json to_json(const Document& d, bool with_versions) {
-    nlohmann::json urls = nlohmann::json::array();
+nlohmann::ordered_json to_json(const Document& d, bool with_versions) {
+    nlohmann::ordered_json urls = nlohmann::ordered_json::array();
     for (const auto& u : d.urls)
         urls.push_back(u.url);
     const auto* current = d.current();
-    nlohmann::json j = {
+    nlohmann::ordered_json j = {
         {"id", d.id},
         {"slug", d.slug},
         {"title", d.title},
@@ -29,17 +29,17 @@ nlohmann::json to_json(const Document& d, bool with_versions) {
         {"date", or_null(d.date)},
         {"period", or_null(d.period)},
         {"level", or_null(d.level)},
-        {"sha256", current ? nlohmann::json(current->sha256) : nlohmann::json(nullptr)},
-        {"size", current ? nlohmann::json(current->size) : nlohmann::json(nullptr)},
-        {"mime", current ? or_null(current->mime) : nlohmann::json(nullptr)},
+        {"sha256", current ? nlohmann::ordered_json(current->sha256) : nlohmann::ordered_json(nullptr)},
+        {"size", current ? nlohmann::ordered_json(current->size) : nlohmann::ordered_json(nullptr)},
+        {"mime", current ? or_null(current->mime) : nlohmann::ordered_json(nullptr)},
         {"path", or_null(d.path)},
     };
     if (with_versions) {
-        nlohmann::json versions = nlohmann::json::array();
+        nlohmann::ordered_json versions = nlohmann::ordered_json::array();
         for (const auto& v : d.versions)
             versions.push_back({{"sha256", v.sha256}, {"first_seen", v.first_seen}});
         j["versions"] = versions;
-        nlohmann::json url_details = nlohmann::json::array();
+        nlohmann::ordered_json url_details = nlohmann::ordered_json::array();
         for (const auto& u : d.urls)
             url_details.push_back({{"url", u.url},
                                    {"etag", or_null(u.etag)},
@@ -53,14 +53,14 @@ nlohmann::json to_json(const Document& d, bool with_versions) {
     return j;
 }
 
-nlohmann::json to_json(const ThemeSummary& t) {
+nlohmann::ordered_json to_json(const ThemeSummary& t) {
     return {{"name", t.name}, {"documents", t.documents}, {"entries", t.entries}};
 }
 
-nlohmann::json to_json(const SyncReport& r) {
-    nlohmann::json sources = nlohmann::json::array();
+nlohmann::ordered_json to_json(const SyncReport& r) {
+    nlohmann::ordered_json sources = nlohmann::ordered_json::array();
     for (const auto& s : r.sources) {
-        nlohmann::json changes = nlohmann::json::array();
+        nlohmann::ordered_json changes = nlohmann::ordered_json::array();
         for (const auto& c : s.changes)
             changes.push_back({{"id", c.id}, {"slug", c.slug}, {"title", c.title}, {"change", c.kind},
                                {"details", c.details}});
@@ -76,8 +76,8 @@ nlohmann::json to_json(const SyncReport& r) {
             {"unchanged", r.unchanged}, {"documents", r.documents}, {"sources", sources}};
 }
 
-nlohmann::json to_json(const Stats& s) {
-    nlohmann::json sources = nlohmann::json::array();
+nlohmann::ordered_json to_json(const Stats& s) {
+    nlohmann::ordered_json sources = nlohmann::ordered_json::array();
     for (const auto& src : s.sources)
         sources.push_back({{"location", src.location},
                            {"kind", src.kind},

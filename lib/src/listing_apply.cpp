@@ -6,6 +6,8 @@
 #include "unicode.hpp"
 #include "words.hpp"
 
+#include <algorithm>
+#include <array>
 #include <fmt/format.h>
 #include <map>
 #include <set>
@@ -41,6 +43,12 @@ public:
         withdraw_unlisted(source, report);
         write_listing(source);
         finish(source, report);
+        static constexpr std::array<std::string_view, 3> order{"added", "updated", "withdrawn"};
+        const auto rank = [](const DocumentChange& c) {
+            return std::pair(std::find(order.begin(), order.end(), c.kind) - order.begin(), c.id);
+        };
+        std::sort(report.changes.begin(), report.changes.end(),
+                  [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
         return report;
     }
 

@@ -9,9 +9,9 @@
 // The machine output of the command-line contract: these field names are stable.
 namespace kennis {
 
-nlohmann::json to_json(const Document& document, bool with_versions = false);
-nlohmann::json to_json(const ThemeSummary& theme);
-nlohmann::json to_json(const SyncReport& report);
-nlohmann::json to_json(const Stats& stats);
+nlohmann::ordered_json to_json(const Document& document, bool with_versions = false);
+nlohmann::ordered_json to_json(const ThemeSummary& theme);
+nlohmann::ordered_json to_json(const SyncReport& report);
+nlohmann::ordered_json to_json(const Stats& stats);
 
 } // namespace kennis

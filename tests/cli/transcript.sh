@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Runs one transcript test. A transcript (.t) is prose with commands and the output they must give:
+#
+#   Prose lines start in the first column.
+#     $ kennis themes --format json      a command (continued on lines starting "  > ")
+#     [                                  its output, stdout and stderr together, indented two spaces
+#     [1]                                the exit code, when it is not 0
+#
+# All commands of a file run in one shell, in a fresh temporary directory that is also $HOME, with
+# `kennis` on the PATH. With KENNIS_ACCEPT=1 the file is rewritten with the output actually seen.
+set -euo pipefail
+
+transcript=$(realpath "$1")
+bin=${KENNIS_BIN:?KENNIS_BIN must name the kennis binary}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/bin" "$work/cwd"
+ln -s "$(realpath "$bin")" "$work/bin/kennis"
+marker='@@kennis-transcript@@'
+
+# 1. The commands as one script, each followed by a marker line with its number and exit code.
+n=0
+{
+    echo 'set +e'
+    while IFS= read -r line; do
+        if [[ $line == '  $ '* ]]; then
+            ((n > 0)) && echo "echo \"$marker $n \$?\""
+            n=$((n + 1))
+            printf '%s\n' "${line:4}"
+        elif [[ $line == '  > '* ]]; then
+            printf '%s\n' "${line:4}"
+        fi
+    done <"$transcript"
+    ((n > 0)) && echo "echo \"$marker $n \$?\""
+} >"$work/script.sh"
+
+(
+    cd "$work/cwd"
+    env -i PATH="$work/bin:/usr/local/bin:/usr/bin:/bin" HOME="$work/cwd" TZ=UTC LC_ALL=C.UTF-8 NO_COLOR=1 \
+        KENNIS_SOURCE_DIR="${KENNIS_SOURCE_DIR:-}" TERM=dumb \
+        bash "$work/script.sh" >"$work/out" 2>&1 </dev/null
+) || true
+
+# 2. The transcript as it should read with that output: each command's output right after it,
+# before any prose that follows.
+awk -v marker="$marker" -v outfile="$work/out" '
+    BEGIN {
+        cmd = 1
+        while ((getline line < outfile) > 0) {
+            if (index(line, marker " ") == 1) {
+                split(substr(line, length(marker) + 2), f, " ")
+                rc[f[1]] = f[2]
+                cmd = f[1] + 1
+                continue
+            }
+            out[cmd] = out[cmd] "  " line "\n"
+        }
+    }
+    function flush() {
+        if (pending) {
+            printf "%s", out[n]
+            if (rc[n] != "" && rc[n] != 0)
+                printf "  [%s]\n", rc[n]
+            pending = 0
+        }
+    }
+    /^  \$ / { flush(); n++; print; pending = 1; next }
+    /^  > / { print; next }
+    /^  / { next }
+    { flush(); print }
+    END { flush() }
+' "$transcript" >"$work/actual.t"
+
+if [[ ${KENNIS_ACCEPT:-} == 1 ]]; then
+    cp "$work/actual.t" "$transcript"
+    echo "accepted $transcript"
+    exit 0
+fi
+if ! diff -u --label "expected: $1" --label "actual" "$transcript" "$work/actual.t"; then
+    echo "transcript differs; if the new output is right: KENNIS_ACCEPT=1 $0 $1" >&2
+    exit 1
+fi
