@@ -117,3 +117,11 @@ KENNIS_HOME names the library when --home does not, and XDG_DATA_HOME after that
   tmp
   $ XDG_DATA_HOME=$PWD/xdg kennis -q stats --format json | jq -r .home | sed "s|$PWD|.|"
   ./xdg/kennis
+
+Four commands that find the same empty library at once seed it once:
+
+  $ for i in 1 2 3 4; do kennis --home together stats --format json > out$i 2> err$i & done; wait
+  $ cat err1 err2 err3 err4 | grep -c seeded
+  1
+  $ jq -s 'map(.documents)' out1 out2 out3 out4 | jq -c .
+  [123,123,123,123]

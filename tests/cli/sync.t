@@ -83,3 +83,23 @@ Missing files and files that are not snapshots:
   $ kennis --home lib sync --source page.html
   kennis: error: page.html: not a kennis snapshot (the first line must be '#kennis-snapshot 1'); HTML pages are not supported yet
   [1]
+
+Writers take the library lock; a second writer exits 4, or waits for it with --wait:
+
+  $ flock lib/lock -c 'kennis --home lib sync --source one.tsv'
+  kennis: error: the library lib is locked by another kennis run; try again later or pass --wait SECONDS
+  [4]
+  $ flock lib/lock -c 'kennis --home lib --wait 0.2 sync --source one.tsv'
+  kennis: error: the library lib is locked by another kennis run; try again later or pass --wait SECONDS
+  [4]
+  $ mkfifo held release
+  $ (flock lib/lock -c 'echo > held; read line < release') &
+  $ read line < held; (kennis -q --home lib --wait 60 sync --source one.tsv; echo "waited, exit $?") & echo > release; wait
+  waited, exit 0
+
+Readers never take the lock:
+
+  $ flock lib/lock -c 'kennis --home lib list --format tsv | cut -f1,3'
+  id	title
+  1	Handreiking een
+  2	Rapport twee - mei 2021
