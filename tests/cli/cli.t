@@ -3,7 +3,7 @@ Help teaches, version answers, and usage errors exit 2 with one line and a point
   $ kennis --version
   kennis 0.1.0
   $ kennis --help | head -3
-  kennis: a deduplicated, searchable catalogue of the Kennisbank Downloadcentrum
+  kennis: a deduplicated catalogue of the Kennisbank Downloadcentrum
   Usage: kennis [OPTIONS] SUBCOMMAND
   
   $ kennis list --help | grep -- '--theme'
@@ -45,3 +45,25 @@ A library home that is a file is not a library:
   $ kennis --home afile themes
   kennis: error: cannot use afile as the library home: Not a directory
   [1]
+
+Options can come from the configuration file; the command line wins:
+
+  $ mkdir -p .config/kennis && printf 'home = "cfglib"\nformat = "json"\n' > .config/kennis/config.toml
+  $ kennis -q themes | jq -c 'map(.documents)'
+  [71,27,31,25,28]
+  $ kennis -q themes --format tsv | head -2
+  name	documents	entries
+  Verzuim 18-	71	99
+  $ ls cfglib
+  catalogue.db
+  store
+  tmp
+  $ kennis --config nope.toml themes
+  kennis: error: nope.toml was not readable (missing?)
+  Run 'kennis themes --help' for usage.
+  [2]
+  $ printf 'format = "xml"\n' > bad.toml
+  $ kennis --config bad.toml themes
+  kennis: error: --format: xml not in {table,json,csv,tsv}
+  Run 'kennis themes --help' for usage.
+  [2]
