@@ -1,5 +1,6 @@
 # The two commands of the README: `make demo` and `make test`. Both install what they need first.
 SHELL := /bin/bash
+MAKEFLAGS += --no-print-directory
 JOBS ?= 2
 BUILD ?= build
 ASAN_BUILD ?= build-asan

@@ -26,18 +26,10 @@ protected:
     // The seed titles (as displayed) whose checked metadata passes `keep`.
     template <typename Keep>
     std::set<std::string> expected(Keep keep) {
-        std::istringstream in(test::read_file(test::source_dir() / "tests/unit/data/seed_title_metadata.tsv"));
         std::set<std::string> out;
-        for (std::string line; std::getline(in, line);) {
-            if (line.empty() || line[0] == '#')
-                continue;
-            std::vector<std::string> cols;
-            std::istringstream row(line);
-            for (std::string col; std::getline(row, col, '\t');)
-                cols.push_back(col);
+        for (const auto& cols : test::read_tsv(test::source_dir() / "tests/unit/data/seed_title_metadata.tsv"))
             if (keep(cols))
                 out.insert(display_title(cols[0]));
-        }
         return out;
     }
 };

@@ -19,19 +19,11 @@ struct Expected {
 };
 
 std::vector<Expected> seed_expectations() {
-    std::istringstream in(test::read_file(test::source_dir() / "tests/unit/data/seed_title_metadata.tsv"));
     std::vector<Expected> out;
-    for (std::string line; std::getline(in, line);) {
-        if (line.empty() || line[0] == '#')
-            continue;
-        std::vector<std::string> cols;
-        std::istringstream row(line);
-        for (std::string col; std::getline(row, col, '\t');)
-            cols.push_back(col);
-        EXPECT_EQ(cols.size(), 6u) << line;
-        if (cols.size() != 6)
-            continue;
-        out.push_back({cols[0], {field(cols[1]), field(cols[2]), field(cols[3]), field(cols[4]), field(cols[5])}});
+    for (const auto& cols : test::read_tsv(test::source_dir() / "tests/unit/data/seed_title_metadata.tsv")) {
+        EXPECT_EQ(cols.size(), 6u) << cols.front();
+        if (cols.size() == 6)
+            out.push_back({cols[0], {field(cols[1]), field(cols[2]), field(cols[3]), field(cols[4]), field(cols[5])}});
     }
     return out;
 }
@@ -54,14 +46,9 @@ TEST(TitleMetadata, TheTableCoversEveryTitleOfTheShippedSnapshot) {
     std::set<std::string> covered;
     for (const auto& e : seed_expectations())
         covered.insert(e.title);
-    std::istringstream in(test::read_file(test::source_dir() / "catalog/downloadcentrum.tsv"));
     std::set<std::string> titles;
-    for (std::string line; std::getline(in, line);) {
-        if (line.empty() || line[0] == '#')
-            continue;
-        const auto tab = line.find('\t');
-        titles.insert(line.substr(tab + 1, line.find('\t', tab + 1) - tab - 1));
-    }
+    for (const auto& cols : test::read_tsv(test::source_dir() / "catalog/downloadcentrum.tsv"))
+        titles.insert(cols.at(1));
     EXPECT_EQ(titles, covered);
 }
 

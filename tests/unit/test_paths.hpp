@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace kennis::test {
 
@@ -14,6 +15,22 @@ inline std::string read_file(const std::filesystem::path& path) {
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
+}
+
+// The rows of a tab-separated file, without blank lines and lines starting with '#'.
+inline std::vector<std::vector<std::string>> read_tsv(const std::filesystem::path& path) {
+    std::istringstream in(read_file(path));
+    std::vector<std::vector<std::string>> rows;
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty() || line[0] == '#')
+            continue;
+        std::vector<std::string> cols;
+        std::istringstream row(line);
+        for (std::string col; std::getline(row, col, '\t');)
+            cols.push_back(col);
+        rows.push_back(std::move(cols));
+    }
+    return rows;
 }
 
 // A directory that exists for one test and is removed with everything in it afterwards.
