@@ -1,0 +1,71 @@
+#pragma once
+
+#include "backoff.hpp"
+#include "kennis/library.hpp"
+#include "store.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kennis {
+
+struct FetcherOptions {
+    int jobs = 4;          // transfers at once
+    int per_host = 8;      // connections to one host at most
+    std::int64_t max_size = std::int64_t{1} << 30;
+    long connect_timeout = 30;   // seconds
+    long low_speed_limit = 1024; // bytes per second …
+    long low_speed_time = 60;    // … for this many seconds ends a stalled transfer
+    long max_redirects = 5;
+    RetryPolicy retry;
+    std::string user_agent;
+};
+
+struct FetchRequest {
+    std::size_t key = 0; // the caller's handle on this request
+    std::string url;
+    std::optional<std::string> etag;          // sent as If-None-Match
+    std::optional<std::string> last_modified; // sent as If-Modified-Since
+    bool expect_document = true; // a web page in answer is then a failure, not a document
+};
+
+struct FetchResult {
+    enum class Outcome { downloaded, not_modified, failed };
+    std::size_t key = 0;
+    Outcome outcome = Outcome::failed;
+    long http_status = 0;
+    std::string url;
+    std::optional<std::string> etag;
+    std::optional<std::string> last_modified;
+    std::string content_type;
+    std::optional<TempFile> file; // downloaded: finished (synced), not yet in the store
+    std::string sha256;
+    std::int64_t size = 0;
+    std::string mime;
+    std::string error; // failed: why, in words
+    int attempts = 0;
+};
+
+// Runs HTTP transfers with one libcurl multi handle: parallel, conditional, size-capped, and
+// retried with backoff on transient failures only. Bodies stream into temp files while hashed.
+class Fetcher {
+public:
+    Fetcher(const Store& store, FetcherOptions options);
+    ~Fetcher();
+    Fetcher(const Fetcher&) = delete;
+    Fetcher& operator=(const Fetcher&) = delete;
+
+    // `on_result` is called on this thread as each request ends, while others still transfer.
+    void run(std::vector<FetchRequest> requests, const std::function<void(FetchResult&&)>& on_result,
+             const ProgressFn& progress = {});
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace kennis

@@ -1,0 +1,86 @@
+#include "mime.hpp"
+
+#include "unicode.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace kennis {
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+std::string_view url_path(std::string_view url) {
+    const auto end = url.find_first_of("?#");
+    url = url.substr(0, end);
+    const auto scheme = url.find("://");
+    const auto slash = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+    return slash == std::string_view::npos ? std::string_view() : url.substr(slash);
+}
+
+bool looks_like_html(std::string_view head) {
+    std::size_t i = 0;
+    if (head.starts_with("\xEF\xBB\xBF"))
+        i = 3;
+    while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i])))
+        ++i;
+    const std::string start = lower(head.substr(i, 512));
+    for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<!--", "<title", "<meta", "<script", "<div", "<h1", "<p>"})
+        if (start.starts_with(tag))
+            return true;
+    return false;
+}
+
+} // namespace
+
+bool is_html_mime(std::string_view mime) { return mime == "text/html"; }
+
+bool url_names_web_page(std::string_view url) {
+    const std::string path = lower(url_path(url));
+    return path.empty() || path.ends_with("/") || path.ends_with(".html") || path.ends_with(".htm") ||
+           path.ends_with(".php") || path.ends_with(".aspx");
+}
+
+std::string sniff_mime(std::string_view head, std::string_view content_type, std::string_view url) {
+    const std::string type = lower(content_type.substr(0, content_type.find(';')));
+    const std::string path = lower(url_path(url));
+    if (head.starts_with("%PDF-"))
+        return "application/pdf";
+    if (head.starts_with("PK\x03\x04")) {
+        static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> office{{
+            {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+            {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+            {".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+            {".odt", "application/vnd.oasis.opendocument.text"},
+        }};
+        for (const auto& [ext, mime] : office)
+            if (path.ends_with(ext) || type == mime)
+                return std::string(mime);
+        return "application/zip";
+    }
+    if (head.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+        return path.ends_with(".xls") ? "application/vnd.ms-excel" : "application/msword";
+    if (head.starts_with("\x89PNG"))
+        return "image/png";
+    if (head.starts_with("\xFF\xD8\xFF"))
+        return "image/jpeg";
+    if (looks_like_html(head) || (type == "text/html" && unicode::is_valid_utf8(head.substr(0, 256))))
+        return "text/html";
+    if (head.find('\0') == std::string_view::npos) {
+        // A cut may fall inside a multi-byte character; judge the text before it.
+        std::size_t end = head.size();
+        while (end > 0 && end + 4 > head.size() && (static_cast<unsigned char>(head[end - 1]) & 0xC0) == 0x80)
+            --end;
+        if (end > 0 && (static_cast<unsigned char>(head[end - 1]) & 0xC0) == 0xC0)
+            --end;
+        if (unicode::is_valid_utf8(head.substr(0, end)))
+            return "text/plain";
+    }
+    return type.empty() ? "application/octet-stream" : type;
+}
+
+} // namespace kennis

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kennis {
+
+// What a downloaded file is, from its first bytes; the server's Content-Type and the URL only
+// break ties the bytes leave open (the zip-based office formats).
+std::string sniff_mime(std::string_view head, std::string_view content_type, std::string_view url);
+
+bool is_html_mime(std::string_view mime);
+
+// A URL whose path names a web page rather than a document to download.
+bool url_names_web_page(std::string_view url);
+
+} // namespace kennis

@@ -1,0 +1,119 @@
+#include "store.hpp"
+
+#include "catalogue.hpp"
+#include "kennis/error.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+namespace kennis {
+namespace fs = std::filesystem;
+namespace {
+
+[[noreturn]] void io_error(const std::string& what, const fs::path& path, int err) {
+    throw Error(ExitCode::failure, fmt::format("{} {}: {}", what, path.string(), std::strerror(err)));
+}
+
+} // namespace
+
+void fsync_directory(const fs::path& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        io_error("cannot open directory", dir, errno);
+    const int rc = ::fsync(fd);
+    const int err = errno;
+    ::close(fd);
+    if (rc != 0 && err != EINVAL) // some file systems cannot sync a directory; nothing to lose there
+        io_error("cannot sync directory", dir, err);
+}
+
+TempFile::TempFile(const fs::path& dir) {
+    std::string pattern = (dir / ".part-XXXXXX").string();
+    m_fd = ::mkostemp(pattern.data(), O_CLOEXEC);
+    if (m_fd < 0)
+        io_error("cannot create a temporary file in", dir, errno);
+    m_path = pattern;
+}
+
+TempFile::~TempFile() {
+    if (m_fd >= 0)
+        ::close(m_fd);
+    if (!m_committed && !m_path.empty())
+        ::unlink(m_path.c_str());
+}
+
+TempFile::TempFile(TempFile&& other) noexcept
+    : m_path(std::move(other.m_path)), m_fd(other.m_fd), m_size(other.m_size), m_committed(other.m_committed) {
+    other.m_fd = -1;
+    other.m_path.clear();
+}
+
+void TempFile::write(std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(m_fd, bytes.data(), bytes.size());
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            io_error("cannot write", m_path, errno);
+        }
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+        m_size += n;
+    }
+}
+
+void TempFile::finish() {
+    if (m_fd < 0)
+        return;
+    if (::fsync(m_fd) != 0)
+        io_error("cannot sync", m_path, errno);
+    const int fd = m_fd;
+    m_fd = -1;
+    if (::close(fd) != 0)
+        io_error("cannot close", m_path, errno);
+}
+
+void TempFile::commit_as(const fs::path& target) {
+    finish();
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    if (::rename(m_path.c_str(), target.c_str()) != 0)
+        io_error("cannot move a finished file to", target, errno);
+    m_committed = true;
+    fsync_directory(target.parent_path());
+}
+
+Store::Store(const fs::path& home) : m_home(home) {}
+
+fs::path Store::path_of(std::string_view sha256) const { return store_path(m_home, sha256); }
+
+bool Store::contains(std::string_view sha256) const {
+    std::error_code ec;
+    return fs::is_regular_file(path_of(sha256), ec);
+}
+
+TempFile Store::create_temp() const { return TempFile(m_home / "tmp"); }
+
+fs::path Store::commit(TempFile& file, std::string_view sha256) const {
+    const fs::path target = path_of(sha256);
+    if (contains(sha256)) {
+        file.finish();
+        return target; // the temp file goes when it is dropped
+    }
+    // Stored files never change; read-only keeps hard-linked exports from writing into the store.
+    std::error_code ec;
+    fs::permissions(file.path(), fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read, ec);
+    file.commit_as(target);
+    return target;
+}
+
+void Store::clear_tmp() const {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(m_home / "tmp", ec))
+        if (entry.path().filename().string().starts_with(".part-"))
+            fs::remove(entry.path(), ec);
+}
+
+} // namespace kennis

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace kennis {
+
+// A file being written under a temporary name: removed when dropped unless it was committed.
+class TempFile {
+public:
+    explicit TempFile(const std::filesystem::path& dir);
+    ~TempFile();
+    TempFile(TempFile&& other) noexcept;
+    TempFile& operator=(TempFile&&) = delete;
+    TempFile(const TempFile&) = delete;
+
+    void write(std::string_view bytes);
+    // fsync, then close with its error checked: the bytes are on disk or this throws.
+    void finish();
+    // Renames the finished file to `target` (same file system) and syncs the directory.
+    void commit_as(const std::filesystem::path& target);
+
+    const std::filesystem::path& path() const { return m_path; }
+    std::int64_t size() const { return m_size; }
+
+private:
+    std::filesystem::path m_path;
+    int m_fd = -1;
+    std::int64_t m_size = 0;
+    bool m_committed = false;
+};
+
+// The content-addressed store: every file once, named by its SHA-256 (store/sha256/ab/cdef…).
+class Store {
+public:
+    explicit Store(const std::filesystem::path& home);
+
+    std::filesystem::path path_of(std::string_view sha256) const;
+    bool contains(std::string_view sha256) const;
+    TempFile create_temp() const;
+
+    // Puts a finished temp file into the store under its hash; identical bytes already there
+    // make the temp file redundant.
+    std::filesystem::path commit(TempFile& file, std::string_view sha256) const;
+
+    // Removes temp files a killed run left behind. Only call while holding the writer lock.
+    void clear_tmp() const;
+
+private:
+    std::filesystem::path m_home;
+};
+
+void fsync_directory(const std::filesystem::path& dir);
+
+} // namespace kennis
