@@ -2,6 +2,8 @@
 
 #include "globals.hpp"
 
+#include <kennis/fetch.hpp>
+
 namespace CLI {
 class App;
 }
@@ -13,5 +15,10 @@ void register_show(CLI::App& app, Globals& globals);
 void register_themes(CLI::App& app, Globals& globals);
 void register_stats(CLI::App& app, Globals& globals);
 void register_sync(CLI::App& app, Globals& globals);
+void register_fetch(CLI::App& app, Globals& globals);
+
+// The summary a fetch prints (also after sync --fetch); sets the exit code 3 when some failed.
+void report_fetch(Globals& globals, const FetchReport& report);
+void note_fetch_failures(Globals& globals, const FetchReport& report);
 
 } // namespace kennis::cli

@@ -1,5 +1,7 @@
 #include "globals.hpp"
 
+#include "progress.hpp"
+
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <fmt/format.h>
@@ -27,6 +29,7 @@ Context Globals::context() const {
                             process_environment());
     ctx.allow_network_home = allow_network_home;
     ctx.wait_seconds = wait;
+    ctx.progress = progress_bar(output());
     return ctx;
 }
 
@@ -69,5 +72,22 @@ Library open_reader(const Globals& globals) {
 }
 
 Library open_writer(const Globals& globals) { return Library(globals.context()); }
+
+} // namespace kennis::cli
+
+namespace kennis::cli {
+
+void add_network_options(CLI::App& command, NetworkOptions& network) {
+    command.add_option("--connect-timeout", network.connect_timeout, "Seconds to wait for a connection")
+        ->type_name("SECONDS")
+        ->check(CLI::Range(1, 3600));
+    command.add_option("--stall-timeout", network.stall_timeout,
+                       "Give up on a transfer slower than 1 KiB/s for this many seconds")
+        ->type_name("SECONDS")
+        ->check(CLI::Range(1, 3600));
+    command.add_option("--retries", network.retries, "Tries after a transient failure (5xx, 429, timeout)")
+        ->type_name("N")
+        ->check(CLI::Range(0, 20));
+}
 
 } // namespace kennis::cli

@@ -2,6 +2,7 @@
 
 #include "output.hpp"
 
+#include <kennis/fetch.hpp>
 #include <kennis/library.hpp>
 #include <optional>
 #include <string>
@@ -21,6 +22,7 @@ struct Globals {
     bool no_progress = false;
     std::optional<double> wait;
     bool allow_network_home = false;
+    int exit_code = 0; // set by a command that did only part of its work
 
     Context context() const;
     Output output() const;
@@ -36,5 +38,8 @@ Library open_reader(const Globals& globals);
 Library open_writer(const Globals& globals);
 
 Environment process_environment();
+
+// --connect-timeout, --stall-timeout, --retries: shared by fetch and sync.
+void add_network_options(CLI::App& command, NetworkOptions& network);
 
 } // namespace kennis::cli

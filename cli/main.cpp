@@ -62,10 +62,11 @@ int main(int argc, char** argv) {
     register_themes(app, globals);
     register_stats(app, globals);
     register_sync(app, globals);
+    register_fetch(app, globals);
 
     try {
         app.parse(argc, argv);
-        return 0;
+        return globals.exit_code;
     } catch (const CLI::CallForHelp&) {
         fmt::print("{}", app.help());
         return 0;

@@ -1,9 +1,9 @@
 #include "kennis/fetch.hpp"
 
 #include "catalogue.hpp"
+#include "fetch_internal.hpp"
 #include "fetcher.hpp"
 #include "kennis/error.hpp"
-#include "kennis/version.hpp"
 #include "library_impl.hpp"
 #include "lock.hpp"
 #include "merge.hpp"
@@ -22,21 +22,6 @@ struct Job {
     std::string url;
 };
 
-FetcherOptions fetcher_options(const FetchOptions& o) {
-    FetcherOptions f;
-    f.jobs = std::max(1, o.jobs);
-    f.per_host = std::min(8, f.jobs);
-    f.max_size = o.max_size;
-    f.connect_timeout = o.network.connect_timeout;
-    f.low_speed_limit = 1024;
-    f.low_speed_time = o.network.stall_timeout;
-    f.retry.max_attempts = 1 + std::max(0, o.network.retries);
-    f.retry.base_seconds = o.network.backoff_seconds;
-    f.retry.max_retry_after = o.network.max_retry_after;
-    f.user_agent = std::string("kennis/") + version();
-    return f;
-}
-
 class FetchRun {
 public:
     FetchRun(Library& library, const FetchOptions& options)
@@ -46,7 +31,7 @@ public:
         m_store.clear_tmp();
         std::vector<FetchRequest> requests = select();
         m_report.requested = requests.size() + m_report.failed.size();
-        Fetcher fetcher(m_store, fetcher_options(m_options));
+        Fetcher fetcher(m_store, make_fetcher_options(m_options.network, m_options.jobs, m_options.max_size));
         fetcher.run(std::move(requests), [this](FetchResult&& r) { record(r); }, progress);
         return std::move(m_report);
     }
@@ -250,9 +235,13 @@ private:
 
 } // namespace
 
+FetchReport fetch_locked(Library& library, const FetchOptions& options) {
+    return FetchRun(library, options).run(library.context().progress);
+}
+
 FetchReport fetch(Library& library, const FetchOptions& options) {
     WriterLock lock(library.context().home, library.context().wait_seconds);
-    return FetchRun(library, options).run(library.context().progress);
+    return fetch_locked(library, options);
 }
 
 } // namespace kennis

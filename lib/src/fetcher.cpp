@@ -1,5 +1,6 @@
 #include "fetcher.hpp"
 
+#include "kennis/version.hpp"
 #include "mime.hpp"
 #include "sha256.hpp"
 
@@ -142,6 +143,20 @@ struct Transfer {
 };
 
 } // namespace
+
+FetcherOptions make_fetcher_options(const NetworkOptions& network, int jobs, std::int64_t max_size) {
+    FetcherOptions f;
+    f.jobs = std::max(1, jobs);
+    f.per_host = std::min(8, f.jobs);
+    f.max_size = max_size;
+    f.connect_timeout = network.connect_timeout;
+    f.low_speed_time = network.stall_timeout;
+    f.retry.max_attempts = 1 + std::max(0, network.retries);
+    f.retry.base_seconds = network.backoff_seconds;
+    f.retry.max_retry_after = network.max_retry_after;
+    f.user_agent = std::string("kennis/") + version();
+    return f;
+}
 
 struct Fetcher::Impl {
     const Store& store;

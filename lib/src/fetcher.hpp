@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backoff.hpp"
+#include "kennis/fetch.hpp"
 #include "kennis/library.hpp"
 #include "store.hpp"
 
@@ -24,6 +25,8 @@ struct FetcherOptions {
     RetryPolicy retry;
     std::string user_agent;
 };
+
+FetcherOptions make_fetcher_options(const NetworkOptions& network, int jobs, std::int64_t max_size);
 
 struct FetchRequest {
     std::size_t key = 0; // the caller's handle on this request

@@ -72,8 +72,22 @@ nlohmann::ordered_json to_json(const SyncReport& r) {
                            {"unchanged", s.unchanged},
                            {"changes", changes}});
     }
-    return {{"added", r.added},         {"updated", r.updated},     {"withdrawn", r.withdrawn},
-            {"unchanged", r.unchanged}, {"documents", r.documents}, {"sources", sources}};
+    nlohmann::ordered_json j = {{"added", r.added},         {"updated", r.updated},     {"withdrawn", r.withdrawn},
+                                {"unchanged", r.unchanged}, {"documents", r.documents}, {"sources", sources}};
+    if (r.fetch)
+        j["fetch"] = to_json(*r.fetch);
+    return j;
+}
+
+nlohmann::ordered_json to_json(const FetchReport& r) {
+    nlohmann::ordered_json failed = nlohmann::ordered_json::array();
+    for (const auto& f : r.failed)
+        failed.push_back({{"id", f.id}, {"url", f.url}, {"error", f.error}});
+    nlohmann::ordered_json merges = nlohmann::ordered_json::array();
+    for (const auto& m : r.merged)
+        merges.push_back({{"id", m.id}, {"into", m.into}, {"title", m.title}});
+    return {{"requested", r.requested}, {"downloaded", r.downloaded}, {"unchanged", r.unchanged},
+            {"not_modified", r.not_modified}, {"merged", r.merged.size()}, {"failed", failed}, {"merges", merges}};
 }
 
 nlohmann::ordered_json to_json(const Stats& s) {

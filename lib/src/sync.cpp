@@ -1,10 +1,15 @@
 #include "kennis/sync.hpp"
 
 #include "kennis/error.hpp"
+#include "fetch_internal.hpp"
+#include "fetcher.hpp"
+#include "kennis/listing_parser.hpp"
 #include "kennis/snapshot.hpp"
+#include "mime.hpp"
 #include "library_impl.hpp"
 #include "listing_apply.hpp"
 #include "lock.hpp"
+#include "store.hpp"
 
 #include <fmt/format.h>
 #include <fstream>
@@ -14,27 +19,50 @@ namespace kennis {
 namespace fs = std::filesystem;
 namespace {
 
+constexpr std::int64_t max_page_size = 64 * 1024 * 1024;
+
 bool is_url(std::string_view s) { return s.starts_with("http://") || s.starts_with("https://"); }
 
-Listing read_source(const std::string& source) {
-    if (is_url(source))
-        throw InputError(fmt::format("{}: syncing from a web page is not supported yet; pass a "
-                                     "snapshot file with --source FILE",
-                                     source));
-    std::ifstream in(source, std::ios::binary);
-    if (!in || fs::is_directory(source))
-        throw InputError(fmt::format("cannot read {}: {}", source,
-                                     fs::exists(source) ? "not a readable file" : "no such file"));
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in || fs::is_directory(path))
+        throw InputError(fmt::format("cannot read {}: {}", path, fs::exists(path) ? "not a readable file" : "no such file"));
     std::ostringstream text;
     text << in.rdbuf();
-    const std::string content = text.str();
-    if (!looks_like_snapshot(content))
-        throw InputError(fmt::format("{}: not a kennis snapshot (the first line must be '{} 1'); "
-                                     "HTML pages are not supported yet",
-                                     source, snapshot_magic));
+    return text.str();
+}
+
+Listing read_page(const Library& library, const std::string& url, const NetworkOptions& network) {
+    Store store(library.context().home);
+    Fetcher fetcher(store, make_fetcher_options(network, 1, max_page_size));
+    FetchRequest request;
+    request.url = url;
+    request.expect_document = false;
+    std::optional<FetchResult> result;
+    fetcher.run({request}, [&](FetchResult&& r) { result.emplace(std::move(r)); });
+    if (!result || result->outcome != FetchResult::Outcome::downloaded)
+        throw InputError(fmt::format("cannot read {}: {}", url, result ? result->error : "no answer"));
+    if (!is_html_mime(result->mime))
+        throw InputError(fmt::format("{}: not an HTML page ({})", url,
+                                     result->content_type.empty() ? result->mime : result->content_type));
+    const std::string html = read_file(result->file->path());
+    Listing listing = parse_listing_html(html, result->url, url);
+    listing.source = url; // the address asked for, whatever it redirected to
+    return listing;
+}
+
+Listing read_source(const Library& library, const std::string& source, const SyncOptions& options) {
+    if (is_url(source))
+        return read_page(library, source, options.network);
+    const std::string content = read_file(source);
     std::error_code ec;
     const fs::path absolute = fs::weakly_canonical(fs::absolute(source), ec);
-    return parse_snapshot(content, source, ec ? source : absolute.string());
+    const std::string identity = ec ? source : absolute.string();
+    if (looks_like_snapshot(content))
+        return parse_snapshot(content, source, identity);
+    Listing listing = parse_listing_html(content, options.default_source, source);
+    listing.source = identity;
+    return listing;
 }
 
 std::size_t active_documents(Database& db) {
@@ -74,8 +102,18 @@ SyncReport sync(Library& library, const SyncOptions& options) {
         sources.push_back(options.default_source);
     std::vector<Listing> listings;
     for (const auto& source : sources)
-        listings.push_back(read_source(source));
-    return apply_listings(library, listings, options.force);
+        listings.push_back(read_source(library, source, options));
+    auto& impl = library.impl();
+    WriterLock lock(impl.ctx.home, impl.ctx.wait_seconds);
+    SyncReport report;
+    {
+        WriteTransaction tx(impl.db);
+        report = apply_all(impl.db, listings, options.force);
+        tx.commit();
+    }
+    if (options.fetch)
+        report.fetch = fetch_locked(library, *options.fetch);
+    return report;
 }
 
 std::optional<SyncReport> seed_if_empty(Library& library) {

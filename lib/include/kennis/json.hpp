@@ -2,6 +2,7 @@
 
 #include "kennis/browse.hpp"
 #include "kennis/document.hpp"
+#include "kennis/fetch.hpp"
 #include "kennis/sync.hpp"
 
 #include <nlohmann/json.hpp>
@@ -12,6 +13,7 @@ namespace kennis {
 nlohmann::ordered_json to_json(const Document& document, bool with_versions = false);
 nlohmann::ordered_json to_json(const ThemeSummary& theme);
 nlohmann::ordered_json to_json(const SyncReport& report);
+nlohmann::ordered_json to_json(const FetchReport& report);
 nlohmann::ordered_json to_json(const Stats& stats);
 
 } // namespace kennis

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "kennis/fetch.hpp"
 #include "kennis/library.hpp"
 #include "kennis/listing.hpp"
 
@@ -14,9 +15,13 @@ namespace kennis {
 inline constexpr const char* default_source_url = "https://ingrado.nl/kennisbank";
 
 struct SyncOptions {
-    std::vector<std::string> sources; // URLs or files; none means `default_source`
+    // Live page URLs, saved HTML pages or snapshot files; none means `default_source`.
+    std::vector<std::string> sources;
+    // The live page; relative links in a saved page are resolved against it too.
     std::string default_source = default_source_url;
     bool force = false; // accept a listing that shrank to less than half of the last one
+    NetworkOptions network;
+    std::optional<FetchOptions> fetch; // fetch afterwards, under the same lock
 };
 
 // What a sync did to one document, in words a user can read.
@@ -45,6 +50,7 @@ struct SyncReport {
     std::size_t unchanged = 0;
     std::size_t documents = 0; // active documents in the catalogue afterwards
     std::vector<SourceReport> sources;
+    std::optional<FetchReport> fetch;
 };
 
 // Reads every source first and applies them all in one transaction: a bad source changes nothing.
