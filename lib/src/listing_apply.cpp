@@ -40,6 +40,7 @@ public:
         start_sync_log(source);
         load();
         resolve_entries();
+        absorb_twins();
         update_memberships(source, report);
         withdraw_unlisted(source, report);
         write_listing(source);
@@ -289,10 +290,6 @@ private:
         for (Id doc : m_previously_listed) {
             if (m_touched.contains(doc))
                 continue;
-            if (const auto listed = listed_twin(doc)) {
-                absorb(*listed, doc, source);
-                continue;
-            }
             elsewhere.bind(1, doc);
             elsewhere.bind(2, source);
             const bool listed_elsewhere = elsewhere.executeStep();
@@ -317,43 +314,40 @@ private:
         }
     }
 
-    // A document known only by its title (from a snapshot) that this listing now lists with a
-    // download address under the same title: the listed document it has become.
-    std::optional<Id> listed_twin(Id doc) {
-        if (m_has_url.contains(doc))
-            return std::nullopt;
-        for (const auto& alias : m_aliases[doc]) {
-            const auto it = m_key_docs.find(title_key(alias));
-            if (it == m_key_docs.end())
+    // A document known only by its title (from a snapshot) is the document this listing now
+    // lists with a download address under that title: the two become one.
+    void absorb_twins() {
+        const std::vector<Id> listed = m_order;
+        for (Id doc : listed) {
+            if (!m_has_url.contains(doc))
                 continue;
-            for (Id other : it->second)
-                if (other != doc && m_touched.contains(other) && m_has_url.contains(other))
-                    return other;
+            std::vector<Id> twins;
+            for (const auto& alias : m_aliases[doc]) {
+                const auto it = m_key_docs.find(title_key(alias));
+                if (it == m_key_docs.end())
+                    continue;
+                for (Id other : it->second)
+                    if (other != doc && !m_has_url.contains(other) && !m_touched.contains(other) &&
+                        std::find(twins.begin(), twins.end(), other) == twins.end())
+                        twins.push_back(other);
+            }
+            for (Id twin : twins)
+                absorb(doc, twin);
         }
-        return std::nullopt;
     }
 
-    void absorb(Id survivor, Id absorbed, Id source) {
+    void absorb(Id survivor, Id absorbed) {
         merge_documents(m_db, survivor, absorbed, "same title as a listed download", m_now);
-        // The merge brings the absorbed document's old themes along; this source's themes are
-        // the ones it lists now.
-        auto& t = m_touched.at(survivor);
-        SQLite::Statement q(m_sql, "SELECT theme_id FROM memberships WHERE document_id = ? AND source_id = ?");
-        q.bind(1, survivor);
-        q.bind(2, source);
-        std::vector<Id> stale;
-        while (q.executeStep())
-            if (!t.themes.contains(q.getColumn(0).getInt64()))
-                stale.push_back(q.getColumn(0).getInt64());
-        SQLite::Statement del(m_sql, "DELETE FROM memberships WHERE document_id = ? AND theme_id = ? AND source_id = ?");
-        for (Id theme : stale) {
-            del.bind(1, survivor);
-            del.bind(2, theme);
-            del.bind(3, source);
-            del.exec();
-            del.reset();
+        m_previously_listed.erase(absorbed);
+        for (const auto& alias : m_aliases[absorbed]) {
+            auto& docs = m_key_docs[title_key(alias)];
+            docs.erase(std::remove(docs.begin(), docs.end(), absorbed), docs.end());
+            if (std::find(docs.begin(), docs.end(), survivor) == docs.end())
+                docs.insert(std::upper_bound(docs.begin(), docs.end(), survivor), survivor);
+            m_aliases[survivor].insert(alias);
         }
-        t.details.push_back(fmt::format("merged with document {} of the same title", absorbed));
+        m_aliases.erase(absorbed);
+        m_touched.at(survivor).details.push_back(fmt::format("merged with document {} of the same title", absorbed));
         m_retitle.insert(survivor);
     }
 
