@@ -74,14 +74,14 @@ Nor does a listing that lost more than half its entries, unless forced:
   $ kennis --home lib sync --source small.tsv --force --format json | jq -c '{added, updated, withdrawn, unchanged, documents}'
   {"added":0,"updated":0,"withdrawn":4,"unchanged":1,"documents":1}
 
-Missing files and files that are not snapshots:
+Missing files, and files that are neither snapshots nor Kennisbank pages:
 
   $ kennis --home lib sync --source nope.tsv
   kennis: error: cannot read nope.tsv: no such file
   [1]
   $ echo '<html><body>Downloadcentrum</body></html>' > page.html
   $ kennis --home lib sync --source page.html
-  kennis: error: page.html: not a kennis snapshot (the first line must be '#kennis-snapshot 1'); HTML pages are not supported yet
+  kennis: error: page.html: the page has no Downloadcentrum
   [1]
 
 Writers take the library lock; a second writer exits 4, or waits for it with --wait:

@@ -7,7 +7,7 @@
 #     [1]                                the exit code, when it is not 0
 #
 # All commands of a file run in one shell, in a fresh temporary directory that is also $HOME, with
-# `kennis` on the PATH. With KENNIS_ACCEPT=1 the file is rewritten with the output actually seen.
+# `kennis` and `kennis_test_server` (a stand-in Kennisbank on 127.0.0.1) on the PATH. With KENNIS_ACCEPT=1 the file is rewritten with the output actually seen.
 set -euo pipefail
 
 transcript=$(realpath "$1")
@@ -16,6 +16,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin" "$work/cwd"
 ln -s "$(realpath "$bin")" "$work/bin/kennis"
+if [[ -n ${KENNIS_TEST_SERVER:-} ]]; then
+    ln -s "$(realpath "$KENNIS_TEST_SERVER")" "$work/bin/kennis_test_server"
+fi
 marker='@@kennis-transcript@@'
 
 # 1. The commands as one script, each followed by a marker line with its number and exit code.

@@ -1,0 +1,91 @@
+// A stand-in for the Kennisbank on 127.0.0.1, for command-line tests: the Downloadcentrum page
+// made from the seed listing, and a small PDF behind every download link.
+//
+//   kennis_test_server --port-file FILE [--markup list|table|accordion] [--fail N]... [--lifetime S]
+//
+// It writes its port to FILE once it accepts connections, and stops after --lifetime seconds.
+#include "listing_pages.hpp"
+#include "pdf_fixture.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <httplib.h>
+#include <iostream>
+#include <kennis/title.hpp>
+#include <set>
+#include <thread>
+
+namespace {
+
+std::string ascii_words(const std::string& title) {
+    std::string out;
+    for (char c : kennis::title_key(title))
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ')
+            out += c;
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::string port_file;
+    std::string markup = "list";
+    std::set<std::string> failing;
+    int lifetime = 120;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string flag = argv[i];
+        if (flag == "--port-file")
+            port_file = argv[i + 1];
+        else if (flag == "--markup")
+            markup = argv[i + 1];
+        else if (flag == "--fail")
+            failing.insert(argv[i + 1]);
+        else if (flag == "--lifetime")
+            lifetime = std::atoi(argv[i + 1]);
+    }
+    httplib::Server server;
+    const int port = server.bind_to_any_port("127.0.0.1");
+    const std::string base = "http://127.0.0.1:" + std::to_string(port);
+    const kennis::Listing listing = kennis::test::seed_listing_with_urls(base);
+    const std::string page = markup == "table"       ? kennis::test::table_markup(listing, base)
+                             : markup == "accordion" ? kennis::test::accordion_markup(listing)
+                                                     : kennis::test::list_markup(listing, base);
+    std::map<std::string, std::string> title_of;
+    for (const auto& e : listing.entries)
+        title_of.emplace(e.url->substr(base.size()), e.title);
+    server.Get("/kennisbank", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_content(page, "text/html; charset=utf-8");
+    });
+    server.Get(R"(/media/doc-(\d+)\.pdf)", [&](const httplib::Request& req, httplib::Response& res) {
+        if (failing.count(req.matches[1].str())) {
+            res.status = 503;
+            return;
+        }
+        const auto it = title_of.find(req.path);
+        if (it == title_of.end()) {
+            res.status = 404;
+            return;
+        }
+        const std::string etag = "\"" + req.matches[1].str() + "\"";
+        if (req.get_header_value("If-None-Match") == etag) {
+            res.status = 304;
+            return;
+        }
+        res.set_header("ETag", etag);
+        res.set_content(kennis::test::make_pdf({ascii_words(it->second), "Document " + req.matches[1].str()}),
+                        "application/pdf");
+    });
+    std::thread stopper([&] {
+        std::this_thread::sleep_for(std::chrono::seconds(lifetime));
+        server.stop();
+    });
+    stopper.detach();
+    {
+        std::ofstream out(port_file + ".tmp");
+        out << port << "\n";
+    }
+    std::rename((port_file + ".tmp").c_str(), port_file.c_str());
+    server.listen_after_bind();
+    return 0;
+}
