@@ -244,11 +244,14 @@ private:
     }
 
     void update_memberships(Id source, SourceReport&) {
+        // This source's themes per document, and those other sources give it: a theme another
+        // source keeps is no news when this one adds or drops it.
         std::map<Id, std::set<Id>> existing;
-        SQLite::Statement q(m_sql, "SELECT document_id, theme_id FROM memberships WHERE source_id = ?");
+        std::map<Id, std::set<Id>> elsewhere;
+        SQLite::Statement q(m_sql, "SELECT document_id, theme_id, source_id = ? FROM memberships");
         q.bind(1, source);
         while (q.executeStep())
-            existing[q.getColumn(0).getInt64()].insert(q.getColumn(1).getInt64());
+            (q.getColumn(2).getInt() ? existing : elsewhere)[q.getColumn(0).getInt64()].insert(q.getColumn(1).getInt64());
         SQLite::Statement ins(m_sql, "INSERT INTO memberships (document_id, theme_id, source_id, first_seen) "
                                      "VALUES (?, ?, ?, ?)");
         SQLite::Statement del(m_sql, "DELETE FROM memberships WHERE document_id = ? AND theme_id = ? AND source_id = ?");
@@ -264,7 +267,7 @@ private:
                 ins.bind(4, m_now);
                 ins.exec();
                 ins.reset();
-                if (!t.created) {
+                if (!t.created && !elsewhere[doc].contains(theme)) {
                     t.details.push_back(fmt::format("now also under {}", theme_name(theme)));
                     event(doc, "theme_added", theme, std::nullopt);
                 }
@@ -277,6 +280,8 @@ private:
                 del.bind(3, source);
                 del.exec();
                 del.reset();
+                if (elsewhere[doc].contains(theme))
+                    continue;
                 t.details.push_back(fmt::format("no longer under {}", theme_name(theme)));
                 event(doc, "theme_removed", theme, std::nullopt);
             }
