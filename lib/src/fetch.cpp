@@ -8,6 +8,11 @@
 #include "lock.hpp"
 #include "merge.hpp"
 #include "text_extract.hpp"
+#include "worker_pool.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 
 #include <fmt/ranges.h>
 
@@ -32,7 +37,21 @@ public:
         std::vector<FetchRequest> requests = select();
         m_report.requested = requests.size() + m_report.failed.size();
         Fetcher fetcher(m_store, make_fetcher_options(m_options.network, m_options.jobs, m_options.max_size));
-        fetcher.run(std::move(requests), [this](FetchResult&& r) { record(r); }, progress);
+        {
+            // Syncing, storing and reading text happen on workers while transfers go on; the
+            // catalogue is written on this thread as their results come back.
+            WorkerPool workers(2);
+            fetcher.run(
+                std::move(requests), [&](FetchResult&& r) { hand_over(std::move(r), workers, fetcher); }, progress,
+                [&] { record_finished(); });
+            std::unique_lock lock(m_mutex);
+            while (m_in_flight > 0) {
+                m_done_cv.wait(lock, [&] { return !m_done.empty(); });
+                lock.unlock();
+                record_finished();
+                lock.lock();
+            }
+        }
         return std::move(m_report);
     }
 
@@ -87,24 +106,65 @@ private:
         return q.executeStep();
     }
 
-    void record(FetchResult& r) {
-        const Job& job = m_jobs.at(r.key);
-        const std::string now = utc_now();
+    // A finished download, on its way from the network to the catalogue.
+    struct Landing {
+        FetchResult result;
         bool new_blob = false;
         ExtractedText text;
-        if (r.outcome == FetchResult::Outcome::downloaded) {
-            // The file is in the store before any row names it; a crash in between leaves at
-            // most a file that no row uses, which gc removes.
-            try {
-                new_blob = !blob_known(r.sha256);
-                m_store.commit(*r.file, r.sha256);
-                if (new_blob)
-                    text = extract_text(m_store.path_of(r.sha256), r.mime);
-            } catch (const Error& e) {
-                r.outcome = FetchResult::Outcome::failed;
-                r.error = e.what();
-            }
+    };
+
+    void hand_over(FetchResult&& r, WorkerPool& workers, Fetcher& fetcher) {
+        auto landing = std::make_shared<Landing>(Landing{std::move(r), false, {}});
+        if (landing->result.outcome != FetchResult::Outcome::downloaded) {
+            record(*landing);
+            return;
         }
+        landing->new_blob = !blob_known(landing->result.sha256);
+        {
+            std::lock_guard lock(m_mutex);
+            ++m_in_flight;
+        }
+        workers.submit([this, landing, &fetcher] {
+            land(*landing);
+            {
+                std::lock_guard lock(m_mutex);
+                m_done.push_back(landing);
+            }
+            m_done_cv.notify_one();
+            fetcher.wake();
+        });
+    }
+
+    // On a worker: the bytes onto the disk and into the store, then their text. The file is in
+    // the store before any row names it; a crash in between leaves at most a file no row uses.
+    void land(Landing& l) {
+        auto& r = l.result;
+        try {
+            r.file->finish();
+            m_store.commit(*r.file, r.sha256);
+            if (l.new_blob)
+                l.text = extract_text(m_store.path_of(r.sha256), r.mime);
+        } catch (const std::exception& e) {
+            r.outcome = FetchResult::Outcome::failed;
+            r.error = e.what();
+        }
+    }
+
+    void record_finished() {
+        std::deque<std::shared_ptr<Landing>> done;
+        {
+            std::lock_guard lock(m_mutex);
+            done.swap(m_done);
+            m_in_flight -= done.size();
+        }
+        for (const auto& l : done)
+            record(*l);
+    }
+
+    void record(Landing& l) {
+        FetchResult& r = l.result;
+        const Job& job = m_jobs.at(r.key);
+        const std::string now = utc_now();
         WriteTransaction tx(m_db);
         SQLite::Statement owner(m_db.sql(), "SELECT document_id FROM urls WHERE id = ?");
         owner.bind(1, job.url_id);
@@ -118,8 +178,10 @@ private:
             ++m_report.not_modified;
             break;
         case FetchResult::Outcome::downloaded:
-            if (new_blob)
-                insert_blob(r, text, now);
+            // Two downloads of the same new bytes may land at once; both read the text, and the
+            // first to get here records it.
+            if (l.new_blob)
+                insert_blob(r, l.text, now);
             record_version(doc, job, r.sha256, now);
             merge_identical(doc, r.sha256, now);
             break;
@@ -158,7 +220,9 @@ private:
     }
 
     void insert_blob(const FetchResult& r, const ExtractedText& text, const std::string& now) {
-        SQLite::Statement b(m_db.sql(), "INSERT OR IGNORE INTO blobs (sha256, size, mime, stored_at, text_status, text_reason) "
+        if (blob_known(r.sha256))
+            return;
+        SQLite::Statement b(m_db.sql(), "INSERT INTO blobs (sha256, size, mime, stored_at, text_status, text_reason) "
                                         "VALUES (?, ?, ?, ?, ?, ?)");
         b.bind(1, r.sha256);
         b.bind(2, r.size);
@@ -231,6 +295,10 @@ private:
     const FetchOptions& m_options;
     std::vector<Job> m_jobs;
     FetchReport m_report;
+    std::mutex m_mutex;
+    std::condition_variable m_done_cv;
+    std::deque<std::shared_ptr<Landing>> m_done;
+    std::size_t m_in_flight = 0;
 };
 
 } // namespace

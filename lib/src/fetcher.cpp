@@ -206,6 +206,8 @@ struct Fetcher::Impl {
         curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
         curl_easy_setopt(e, CURLOPT_USERAGENT, options.user_agent.c_str());
         curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+        // Larger reads mean fewer system calls and callbacks per megabyte, as the curl tool does.
+        curl_easy_setopt(e, CURLOPT_BUFFERSIZE, 256L * 1024);
         curl_slist* list = nullptr;
         if (t.request.etag)
             list = curl_slist_append(list, ("If-None-Match: " + *t.request.etag).c_str());
@@ -255,12 +257,6 @@ struct Fetcher::Impl {
                 r.error = fmt::format("the server sent an empty body (HTTP {})", t.status);
                 return r;
             }
-            try {
-                t.file->finish();
-            } catch (const std::exception& e) {
-                r.error = e.what();
-                return r;
-            }
             r.outcome = FetchResult::Outcome::downloaded;
             r.sha256 = t.hash->hex_digest();
             r.size = t.received;
@@ -295,8 +291,10 @@ Fetcher::Fetcher(const Store& store, FetcherOptions options)
 
 Fetcher::~Fetcher() = default;
 
+void Fetcher::wake() { curl_multi_wakeup(m_impl->multi.get()); }
+
 void Fetcher::run(std::vector<FetchRequest> requests, const std::function<void(FetchResult&&)>& on_result,
-                  const ProgressFn& progress) {
+                  const ProgressFn& progress, const std::function<void()>& on_wake) {
     auto& impl = *m_impl;
     std::vector<std::unique_ptr<Transfer>> transfers;
     std::deque<Transfer*> ready;
@@ -363,6 +361,8 @@ void Fetcher::run(std::vector<FetchRequest> requests, const std::function<void(F
             }
             curl_multi_poll(impl.multi.get(), nullptr, 0, timeout_ms, nullptr);
         }
+        if (on_wake)
+            on_wake();
     }
 }
 

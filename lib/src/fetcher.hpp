@@ -45,7 +45,7 @@ struct FetchResult {
     std::optional<std::string> etag;
     std::optional<std::string> last_modified;
     std::string content_type;
-    std::optional<TempFile> file; // downloaded: finished (synced), not yet in the store
+    std::optional<TempFile> file; // downloaded: all bytes written, not yet synced nor in the store
     std::string sha256;
     std::int64_t size = 0;
     std::string mime;
@@ -62,9 +62,13 @@ public:
     Fetcher(const Fetcher&) = delete;
     Fetcher& operator=(const Fetcher&) = delete;
 
-    // `on_result` is called on this thread as each request ends, while others still transfer.
+    // `on_result` is called on this thread as each request ends, while others still transfer;
+    // `on_wake` after every wait, so work finished elsewhere can be picked up on this thread.
     void run(std::vector<FetchRequest> requests, const std::function<void(FetchResult&&)>& on_result,
-             const ProgressFn& progress = {});
+             const ProgressFn& progress = {}, const std::function<void()>& on_wake = {});
+
+    // Interrupts the wait for network activity in run(); safe from any thread.
+    void wake();
 
 private:
     struct Impl;

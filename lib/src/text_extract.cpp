@@ -12,6 +12,8 @@ namespace kennis {
 namespace {
 
 constexpr std::size_t max_text_file = 64 * 1024 * 1024;
+// Reading a PDF takes memory in proportion to it; past this, the file is stored without its text.
+constexpr std::uintmax_t max_pdf_file = 256 * 1024 * 1024;
 
 std::string read_prefix(const std::filesystem::path& file, std::size_t limit) {
     std::ifstream in(file, std::ios::binary);
@@ -64,11 +66,16 @@ std::string html_text(std::string_view html) {
 
 ExtractedText extract_text(const std::filesystem::path& file, const std::string& mime) {
     ExtractedText out;
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (mime == "application/pdf" && size > max_pdf_file) {
+        out.reason = "the PDF is too large to read its text (over 256 MiB)";
+        return out;
+    }
     if (mime == "application/pdf")
         return pdf_text(file);
     if (mime == "text/html" || mime == "text/plain") {
-        std::error_code ec;
-        if (std::filesystem::file_size(file, ec) > max_text_file) {
+        if (size > max_text_file) {
             out.reason = "the text file is too large to index";
             return out;
         }

@@ -14,6 +14,7 @@ namespace kennis::bench {
 struct RunResult {
     double seconds = 0;
     long max_rss_kib = 0;
+    double cpu_seconds = 0; // user + system
     int exit_code = 0;
 };
 
@@ -25,6 +26,8 @@ inline RunResult run(const std::vector<std::string>& args) {
         argv.push_back(a.data());
     argv.push_back(nullptr);
     const auto start = std::chrono::steady_clock::now();
+    std::fflush(stdout); // or the child would write out this process's buffered output
+    std::fflush(stderr);
     const pid_t pid = fork();
     if (pid == 0) {
         if (!std::freopen("/dev/null", "w", stdout) || !std::freopen("/dev/null", "w", stderr))
@@ -38,6 +41,8 @@ inline RunResult run(const std::vector<std::string>& args) {
     RunResult r;
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     r.max_rss_kib = usage.ru_maxrss;
+    const auto secs = [](const timeval& tv) { return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) / 1e6; };
+    r.cpu_seconds = secs(usage.ru_utime) + secs(usage.ru_stime);
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return r;
 }

@@ -22,6 +22,8 @@ pid_t spawn_kennis(const std::vector<std::string>& args) {
     for (auto& a : copy)
         argv.push_back(a.data());
     argv.push_back(nullptr);
+    std::fflush(stdout); // or the child would write out this process's buffered output
+    std::fflush(stderr);
     const pid_t pid = fork();
     if (pid == 0) {
         freopen("/dev/null", "w", stdout);

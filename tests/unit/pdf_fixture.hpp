@@ -6,8 +6,9 @@
 namespace kennis::test {
 
 // A small valid PDF with one line of Helvetica text per page, made here so no binary fixture is
-// needed. Text must be plain ASCII without parentheses or backslashes.
-inline std::string make_pdf(const std::vector<std::string>& pages) {
+// needed. Text must be plain ASCII without parentheses or backslashes. `padding` bytes of an
+// unreferenced stream make it as large as a real document without more text.
+inline std::string make_pdf(const std::vector<std::string>& pages, std::size_t padding = 0) {
     std::vector<std::string> objects;
     const std::size_t n = pages.size();
     std::string kids;
@@ -23,6 +24,9 @@ inline std::string make_pdf(const std::vector<std::string>& pages) {
                           std::to_string(5 + 2 * i) + " 0 R >>");
         objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
     }
+    if (padding > 0)
+        objects.push_back("<< /Length " + std::to_string(padding) + " >>\nstream\n" + std::string(padding, 'p') +
+                          "\nendstream");
     std::string pdf = "%PDF-1.4\n";
     std::vector<std::size_t> offsets;
     for (std::size_t i = 0; i < objects.size(); ++i) {
