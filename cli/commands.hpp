@@ -16,6 +16,11 @@ void register_themes(CLI::App& app, Globals& globals);
 void register_stats(CLI::App& app, Globals& globals);
 void register_sync(CLI::App& app, Globals& globals);
 void register_fetch(CLI::App& app, Globals& globals);
+void register_search(CLI::App& app, Globals& globals);
+
+// "-word" excludes a word from a search; this marks such words after "search" so the parser
+// takes them for words rather than options.
+std::vector<std::string> protect_excluded_words(std::vector<std::string> args);
 
 // The summary a fetch prints (also after sync --fetch); sets the exit code 3 when some failed.
 void report_fetch(Globals& globals, const FetchReport& report);

@@ -48,8 +48,8 @@ void add_global_options(CLI::App& app, Globals& g) {
     app.add_option("--home", g.home, "Library home (default: $KENNIS_HOME, else $XDG_DATA_HOME/kennis, "
                                      "else ~/.local/share/kennis)")
         ->type_name("DIR");
-    app.add_option("--format", g.format, "Output format: table, json, csv or tsv")
-        ->check(CLI::IsMember({"table", "json", "csv", "tsv"}))
+    app.add_option("--format", g.format, "Output format: table, json, csv, tsv, or paths (stored files, for xargs)")
+        ->check(CLI::IsMember({"table", "json", "csv", "tsv", "paths"}))
         ->type_name("FORMAT");
     app.add_flag("-q,--quiet", g.quiet, "Print only errors");
     app.add_flag("-v,--verbose", g.verbose, "Say more about what is done (repeat for more)");

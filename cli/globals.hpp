@@ -6,6 +6,7 @@
 #include <kennis/library.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -23,6 +24,7 @@ struct Globals {
     std::optional<double> wait;
     bool allow_network_home = false;
     int exit_code = 0; // set by a command that did only part of its work
+    std::vector<std::string> args; // the command line as given, for commands that read it in order
 
     Context context() const;
     Output output() const;

@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
     app.footer("Exit codes: 0 success, 1 failure, 2 usage error or bad query, 3 partly done, 4 library locked.\n"
                "Run 'kennis COMMAND --help' for a command's options, or see kennis(1).");
     Globals globals;
+    globals.args = protect_excluded_words(std::vector<std::string>(argv + 1, argv + argc));
     add_global_options(app, globals);
     app.set_config("--config", kennis::default_config_file(process_environment()).string(),
                    "Read options from this TOML file");
@@ -63,9 +64,10 @@ int main(int argc, char** argv) {
     register_stats(app, globals);
     register_sync(app, globals);
     register_fetch(app, globals);
+    register_search(app, globals);
 
     try {
-        app.parse(argc, argv);
+        app.parse(std::vector<std::string>(globals.args.rbegin(), globals.args.rend()));
         return globals.exit_code;
     } catch (const CLI::CallForHelp&) {
         fmt::print("{}", app.help());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
+#include <kennis/error.hpp>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -88,6 +89,8 @@ Format parse_format(const std::string& name) {
         return Format::csv;
     if (name == "tsv")
         return Format::tsv;
+    if (name == "paths")
+        return Format::paths;
     return Format::table;
 }
 
@@ -109,6 +112,15 @@ void print_records(const Output& out, const nlohmann::ordered_json& records, con
                    const std::vector<std::string>& fields) {
     if (out.format == Format::json) {
         fmt::print("{}\n", records.dump(2));
+        return;
+    }
+    if (out.format == Format::paths) {
+        // Stored files, one per line, for xargs; documents without a file have no line.
+        if (std::find(fields.begin(), fields.end(), "path") == fields.end())
+            throw UsageError("--format paths is for commands that list documents");
+        for (const auto& r : records)
+            if (r.contains("path") && r["path"].is_string())
+                fmt::print("{}\n", r["path"].get<std::string>());
         return;
     }
     if (out.format != Format::table) {
@@ -156,6 +168,10 @@ void print_records(const Output& out, const nlohmann::ordered_json& records, con
 void print_object(const Output& out, const nlohmann::ordered_json& object, const std::vector<std::string>& fields) {
     if (out.format == Format::json) {
         fmt::print("{}\n", object.dump(2));
+        return;
+    }
+    if (out.format == Format::paths) {
+        print_records(out, nlohmann::ordered_json::array({object}), {}, fields);
         return;
     }
     if (out.format != Format::table) {

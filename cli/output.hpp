@@ -6,7 +6,7 @@
 
 namespace kennis::cli {
 
-enum class Format { table, json, csv, tsv };
+enum class Format { table, json, csv, tsv, paths };
 
 Format parse_format(const std::string& name);
 

@@ -1,6 +1,8 @@
 #include "database.hpp"
 
+#include "dutch_tokenizer.hpp"
 #include "embedded.hpp"
+#include "search_index.hpp"
 #include "kennis/error.hpp"
 
 #include <chrono>
@@ -21,7 +23,10 @@ Database::Database(const std::filesystem::path& file)
     // file waits on the busy timeout rather than failing.
     m_db.exec("PRAGMA journal_mode = WAL");
     m_db.exec("PRAGMA synchronous = NORMAL");
+    register_dutch_tokenizer(m_db.getHandle());
     migrate();
+    if (schema_version() == latest_version())
+        ensure_search_index(*this);
 }
 
 int Database::schema_version() { return m_db.execAndGet("PRAGMA user_version").getInt(); }

@@ -7,6 +7,7 @@
 #include "library_impl.hpp"
 #include "lock.hpp"
 #include "merge.hpp"
+#include "search_index.hpp"
 #include "text_extract.hpp"
 #include "worker_pool.hpp"
 
@@ -266,6 +267,7 @@ private:
         ev.bind(3, versions > 0 ? "new_version" : "fetched");
         ev.bind(4, sha);
         ev.exec();
+        reindex_documents(m_db, {doc});
         ++m_report.downloaded;
     }
 

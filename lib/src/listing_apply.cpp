@@ -4,6 +4,7 @@
 #include "kennis/metadata.hpp"
 #include "kennis/title.hpp"
 #include "merge.hpp"
+#include "search_index.hpp"
 #include "unicode.hpp"
 #include "words.hpp"
 
@@ -45,6 +46,7 @@ public:
         withdraw_unlisted(source, report);
         write_listing(source);
         finish(source, report);
+        reindex_changed();
         static constexpr std::array<std::string_view, 3> order{"added", "updated", "withdrawn"};
         const auto rank = [](const DocumentChange& c) {
             return std::pair(std::find(order.begin(), order.end(), c.kind) - order.begin(), c.id);
@@ -354,6 +356,18 @@ private:
         m_aliases.erase(absorbed);
         m_touched.at(survivor).details.push_back(fmt::format("merged with document {} of the same title", absorbed));
         m_retitle.insert(survivor);
+    }
+
+    // Documents whose titles or themes changed: created ones, and those with something to report.
+    void reindex_changed() {
+        std::vector<Id> changed;
+        for (Id doc : m_order) {
+            const auto& t = m_touched.at(doc);
+            if (t.created || !t.details.empty())
+                changed.push_back(doc);
+        }
+        changed.insert(changed.end(), m_withdrawn_elsewhere.begin(), m_withdrawn_elsewhere.end());
+        reindex_documents(m_db, changed);
     }
 
     void write_listing(Id source) {

@@ -1,6 +1,7 @@
 #include "merge.hpp"
 
 #include "listing_apply.hpp"
+#include "search_index.hpp"
 
 namespace kennis {
 
@@ -44,6 +45,7 @@ void merge_documents(Database& db, std::int64_t survivor, std::int64_t absorbed,
         q.exec();
     }
     refresh_document_title(db, survivor);
+    reindex_documents(db, {survivor, absorbed});
 }
 
 } // namespace kennis

@@ -1,0 +1,89 @@
+#include "commands.hpp"
+#include "document_view.hpp"
+#include "filter_options.hpp"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <kennis/json.hpp>
+#include <kennis/search.hpp>
+
+namespace kennis::cli {
+namespace {
+
+// Matched words in bold yellow on a terminal that wants colour; plain text elsewhere.
+std::string rendered_snippet(const std::string& snippet, bool color) {
+    std::string out;
+    for (char c : snippet) {
+        if (c == highlight_begin)
+            out += color ? "\033[1;33m" : "";
+        else if (c == highlight_end)
+            out += color ? "\033[0m" : "";
+        else
+            out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    }
+    return out;
+}
+
+constexpr char protected_mark = '\x1f';
+
+} // namespace
+
+std::vector<std::string> protect_excluded_words(std::vector<std::string> args) {
+    const auto search = std::find(args.begin(), args.end(), "search");
+    if (search == args.end())
+        return args;
+    for (auto it = search + 1; it != args.end(); ++it) {
+        const std::string& a = *it;
+        const bool short_flags = a.find_first_not_of("qvh", 1) == std::string::npos;
+        if (a.size() > 1 && a[0] == '-' && a[1] != '-' && !short_flags)
+            *it = protected_mark + a;
+    }
+    return args;
+}
+
+void register_search(CLI::App& app, Globals& globals) {
+    auto* cmd = app.add_subcommand("search", "Search titles, themes, tags and the text of the documents");
+    auto query = std::make_shared<std::vector<std::string>>();
+    auto filter = std::make_shared<Filter>();
+    cmd->add_option("QUERY", *query, "Words to look for (see below)")->required();
+    add_filter_options(*cmd, *filter);
+    cmd->footer(
+        "Query language:\n"
+        "  verzuim leerplicht      both words (in any field; Dutch word forms match: handreikingen = handreiking)\n"
+        "  \"snel terug\"            the phrase\n"
+        "  handr*                  words starting with handr\n"
+        "  vavo OR mbo             either word\n"
+        "  leerplicht -handboek    without handboek (NOT handboek does the same)\n"
+        "  title:gamen theme:thuiszitters tag:regio type:handreiking   only in that field\n"
+        "Case and accents never matter. At most 50 hits unless --limit.\n\n"
+        "Examples:\n  kennis search handreikingen --theme Thuiszitters\n"
+        "  kennis search '\"methodische aanpak\" -folder' --format json\n"
+        "  kennis search verzuim --format paths | xargs -d '\\n' ls -l");
+    cmd->callback([&globals, query, filter] {
+        std::string text;
+        for (std::string word : *query) {
+            if (!word.empty() && word[0] == protected_mark)
+                word.erase(0, 1);
+            text += (text.empty() ? "" : " ") + word;
+        }
+        auto library = open_reader(globals);
+        const Output out = globals.output();
+        const bool color = out.color && out.format == Format::table;
+        nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+        for (const auto& hit : search(library, text, *filter)) {
+            auto row = to_json(hit.document);
+            row["score"] = hit.score;
+            row["snippet"] = out.format == Format::table ? rendered_snippet(hit.snippet, color) : without_highlights(hit.snippet);
+            row["page"] = hit.page ? nlohmann::ordered_json(*hit.page) : nlohmann::ordered_json(nullptr);
+            row["where"] = hit.page ? "p. " + std::to_string(*hit.page) : "";
+            rows.push_back(std::move(row));
+        }
+        auto fields = document_fields();
+        fields.insert(fields.end(), {"score", "snippet", "page"});
+        print_records(out, rows,
+                      {{"ID", "id"}, {"TITLE", "title", true}, {"THEMES", "themes"}, {"PAGE", "where"}, {"SNIPPET", "snippet"}},
+                      fields);
+    });
+}
+
+} // namespace kennis::cli

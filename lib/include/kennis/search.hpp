@@ -1,0 +1,41 @@
+#pragma once
+
+#include "kennis/document.hpp"
+#include "kennis/filter.hpp"
+#include "kennis/library.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kennis {
+
+// Snippets mark the matched words with these two characters; the CLI turns them into colour or
+// drops them.
+inline constexpr char highlight_begin = '\x02';
+inline constexpr char highlight_end = '\x03';
+
+inline constexpr std::size_t default_search_limit = 50;
+
+struct SearchHit {
+    Document document;
+    double score = 0;         // lower is better (bm25 as SQLite FTS5 gives it)
+    std::string snippet;      // with highlight marks
+    std::optional<int> page;  // the page of the document's text the snippet is from
+};
+
+// Searches titles, aliases, themes, tags, type and publisher, and the text of the documents, in
+// kennis's query language (see translate_query). The filter narrows the hits; its limit defaults
+// to default_search_limit.
+std::vector<SearchHit> search(Library& library, std::string_view query, const Filter& filter);
+
+// The query language: words are ANDed; "a phrase"; prefix*; a OR b; -word (or NOT word)
+// excludes; title:, theme:, tag:, type: limit a word or phrase to a field. Matching ignores case
+// and accents and is stemmed for Dutch. Returns an FTS5 MATCH expression in which every piece
+// of user text is quoted; throws UsageError saying what is wrong and where.
+std::string translate_query(std::string_view query);
+
+std::string without_highlights(std::string_view snippet);
+
+} // namespace kennis

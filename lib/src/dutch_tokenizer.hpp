@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+
+struct sqlite3;
+
+namespace kennis {
+
+// The FTS5 tokenizer "kennis_dutch": unicode61 with diacritics removed, each token then stemmed by
+// Snowball's Dutch stemmer (prefix queries are left unstemmed). Registered on every connection.
+inline constexpr const char* dutch_tokenizer_name = "kennis_dutch";
+
+void register_dutch_tokenizer(sqlite3* db);
+
+// Identifies the stemmer by name and by what it makes of a fixed list of words, so a catalogue
+// notices when a new Snowball release stems differently and rebuilds its index.
+std::string stemmer_name();
+std::string stemmer_fingerprint();
+
+// The stem of one lower-case word (for tests and diagnostics).
+std::string dutch_stem(const std::string& word);
+
+} // namespace kennis
