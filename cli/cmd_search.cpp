@@ -75,7 +75,8 @@ void register_search(CLI::App& app, Globals& globals) {
             row["score"] = hit.score;
             row["snippet"] = out.format == Format::table ? rendered_snippet(hit.snippet, color) : without_highlights(hit.snippet);
             row["page"] = hit.page ? nlohmann::ordered_json(*hit.page) : nlohmann::ordered_json(nullptr);
-            row["where"] = hit.page ? "p. " + std::to_string(*hit.page) : "";
+            if (out.format == Format::table)
+                row["where"] = hit.page ? "p. " + std::to_string(*hit.page) : "";
             rows.push_back(std::move(row));
         }
         auto fields = document_fields();

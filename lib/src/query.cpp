@@ -80,17 +80,20 @@ private:
             std::string_view field;
             const std::size_t word_end = scan_word(i);
             const std::string_view word = m_q.substr(i, word_end - i);
-            if (!word.empty() && word.back() == ':' && word.size() > 1) {
-                const std::string_view name = word.substr(0, word.size() - 1);
-                const bool bare = word_end >= m_q.size() || is_space(m_q[word_end]);
+            const auto colon = word.find(':');
+            const std::string_view name = word.substr(0, colon);
+            const bool named = colon != std::string_view::npos && colon > 0 &&
+                               std::all_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+            if (named) {
+                const bool bare = colon + 1 == word.size() && (word_end >= m_q.size() || m_q[word_end] != '"');
                 const auto known = std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.name == name; });
                 if (known != fields.end()) {
                     if (bare)
-                        fail(fmt::format("'{}' needs a word or a \"phrase\" right after it", word), start + 1);
+                        fail(fmt::format("'{}:' needs a word or a \"phrase\" right after it", name), i + 1);
                     field = known->column;
-                    i = word_end;
+                    i += colon + 1;
                 } else if (!bare) {
-                    fail(fmt::format("there is no field '{}'; the fields are title:, theme:, tag: and type:", word),
+                    fail(fmt::format("there is no field '{}:'; the fields are title:, theme:, tag: and type:", name),
                          i + 1);
                 }
             }

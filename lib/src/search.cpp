@@ -5,6 +5,7 @@
 #include "kennis/error.hpp"
 #include "library_impl.hpp"
 #include "search_index.hpp"
+#include "words.hpp"
 
 #include <fmt/format.h>
 
@@ -44,7 +45,7 @@ std::vector<SearchHit> search(Library& library, std::string_view query, const Fi
             snip.bind(1, match);
             snip.bind(2, rowids[i]);
             if (snip.executeStep()) {
-                hits[i].snippet = snip.getColumn(0).getString();
+                hits[i].snippet = collapse_spaces(snip.getColumn(0).getString());
                 if (snip.getColumn(1).getInt() != 0 && search_page(rowids[i]) > 0)
                     hits[i].page = static_cast<int>(search_page(rowids[i]));
             }

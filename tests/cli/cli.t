@@ -14,11 +14,11 @@ Help teaches, version answers, and usage errors exit 2 with one line and a point
   Run 'kennis --help' for usage.
   [2]
   $ kennis --home lib frobnicate
-  kennis: error: unknown command 'frobnicate'; the commands are: list, show, themes, stats, sync, fetch
+  kennis: error: unknown command 'frobnicate'; the commands are: list, show, themes, stats, sync, fetch, search
   Run 'kennis --help' for usage.
   [2]
   $ kennis list --format xml
-  kennis: error: --format: xml not in {table,json,csv,tsv}
+  kennis: error: --format: xml not in {table,json,csv,tsv,paths}
   Run 'kennis list --help' for usage.
   [2]
   $ kennis list --year soon
@@ -34,7 +34,7 @@ A catalogue written by a newer kennis is refused, and left as it was:
 
   $ mkdir newer && sqlite3 newer/catalogue.db 'PRAGMA user_version = 999'
   $ kennis --home newer stats
-  kennis: error: newer/catalogue.db has schema version 999, newer than this kennis understands (5); use a newer kennis
+  kennis: error: newer/catalogue.db has schema version 999, newer than this kennis understands (6); use a newer kennis
   [1]
   $ sqlite3 newer/catalogue.db 'PRAGMA user_version'
   999
@@ -64,6 +64,6 @@ Options can come from the configuration file; the command line wins:
   [2]
   $ printf 'format = "xml"\n' > bad.toml
   $ kennis --config bad.toml themes
-  kennis: error: --format: xml not in {table,json,csv,tsv}
+  kennis: error: --format: xml not in {table,json,csv,tsv,paths}
   Run 'kennis themes --help' for usage.
   [2]
