@@ -91,6 +91,20 @@ fts5_api* fts5_of(sqlite3* db) {
     return api;
 }
 
+// kennis_columns(search_index): a bit for each column the query matched in this row, from the
+// match positions FTS5 already has (no text is read).
+void matched_columns(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context* out, int, sqlite3_value**) {
+    int count = 0;
+    int mask = 0;
+    if (api->xInstCount(ctx, &count) == SQLITE_OK)
+        for (int i = 0; i < count; ++i) {
+            int phrase = 0, column = 0, offset = 0;
+            if (api->xInst(ctx, i, &phrase, &column, &offset) == SQLITE_OK && column < 31)
+                mask |= 1 << column;
+        }
+    sqlite3_result_int(out, mask);
+}
+
 } // namespace
 
 void register_dutch_tokenizer(sqlite3* db) {
@@ -98,6 +112,8 @@ void register_dutch_tokenizer(sqlite3* db) {
     static fts5_tokenizer tokenizer{create, destroy, tokenize};
     if (api->xCreateTokenizer(api, dutch_tokenizer_name, api, &tokenizer, nullptr) != SQLITE_OK)
         throw std::runtime_error("cannot register the Dutch search tokenizer");
+    if (api->xCreateFunction(api, "kennis_columns", nullptr, matched_columns, nullptr) != SQLITE_OK)
+        throw std::runtime_error("cannot register the search column function");
 }
 
 std::string dutch_stem(const std::string& word) {

@@ -10,6 +10,7 @@ namespace kennis {
 // Snowball's Dutch stemmer (prefix queries are left unstemmed). Registered on every connection.
 inline constexpr const char* dutch_tokenizer_name = "kennis_dutch";
 
+// Also registers the auxiliary function kennis_columns(search_index) (which columns matched).
 void register_dutch_tokenizer(sqlite3* db);
 
 // Identifies the stemmer by name and by what it makes of a fixed list of words, so a catalogue

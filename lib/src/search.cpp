@@ -17,16 +17,19 @@ std::vector<SearchHit> search(Library& library, std::string_view query, const Fi
     const std::string match = translate_query(query);
     const SqlFilter where = build_filter(db, filter);
     // The best row (page) per document decides its rank; snippets are made only for the hits
-    // that are shown.
+    // that are shown, in one more pass over the matches.
     const std::string sql = fmt::format(
         "WITH best AS (SELECT rowid >> 20 AS doc, min(rank) AS score, rowid AS rid FROM search_index "
-        "              WHERE search_index MATCH ?1 GROUP BY doc) "
-        "SELECT b.doc, b.score, b.rid FROM best b JOIN documents d ON d.id = b.doc "
-        "WHERE {} ORDER BY b.score, b.doc LIMIT {}",
+        "              WHERE search_index MATCH ?1 GROUP BY doc), "
+        "top AS (SELECT b.doc, b.score, b.rid FROM best b JOIN documents d ON d.id = b.doc "
+        "        WHERE {} ORDER BY b.score, b.doc LIMIT {}) "
+        "SELECT top.doc, top.score, top.rid, snippet(search_index, -1, char(2), char(3), '…', 12), "
+        "       kennis_columns(search_index) & 16 "
+        "FROM top CROSS JOIN search_index ON search_index.rowid = top.rid "
+        "WHERE search_index MATCH ?1 ORDER BY top.score, top.doc",
         where.where, filter.limit.value_or(default_search_limit));
     std::vector<SearchHit> hits;
     std::vector<std::int64_t> ids;
-    std::vector<std::int64_t> rowids;
     try {
         SQLite::Statement q(db.sql(), sql);
         q.bind(1, match);
@@ -35,21 +38,11 @@ std::vector<SearchHit> search(Library& library, std::string_view query, const Fi
             ids.push_back(q.getColumn(0).getInt64());
             SearchHit hit;
             hit.score = q.getColumn(1).getDouble();
-            rowids.push_back(q.getColumn(2).getInt64());
+            const auto rowid = q.getColumn(2).getInt64();
+            hit.snippet = collapse_spaces(q.getColumn(3).getString());
+            if (q.getColumn(4).getInt() != 0 && search_page(rowid) > 0)
+                hit.page = static_cast<int>(search_page(rowid));
             hits.push_back(std::move(hit));
-        }
-        SQLite::Statement snip(db.sql(), "SELECT snippet(search_index, -1, char(2), char(3), '\u2026', 12), "
-                                         " length(body) > 0 AND highlight(search_index, 4, char(2), char(3)) <> body "
-                                         "FROM search_index WHERE search_index MATCH ?1 AND rowid = ?2");
-        for (std::size_t i = 0; i < hits.size(); ++i) {
-            snip.bind(1, match);
-            snip.bind(2, rowids[i]);
-            if (snip.executeStep()) {
-                hits[i].snippet = collapse_spaces(snip.getColumn(0).getString());
-                if (snip.getColumn(1).getInt() != 0 && search_page(rowids[i]) > 0)
-                    hits[i].page = static_cast<int>(search_page(rowids[i]));
-            }
-            snip.reset();
         }
     } catch (const SQLite::Exception&) {
         // The translation quotes every word, so this is not the user's doing; still, no SQLite

@@ -1,0 +1,147 @@
+// Search benchmark: a synthetic catalogue of N documents (default 100 000) with about 2 KB of
+// Dutch-like text each. Reports bulk indexing throughput, and p50/p95 latency of kennis search
+// (in-process and as a whole process) for a rare, a medium and a common term and a phrase,
+// against the bare FTS5 MATCH + bm25 + snippet query on the same database.
+//
+//   kennis_bench_search KENNIS_BIN [N]
+#include "bench_util.hpp"
+#include "database.hpp"
+#include "kennis/library.hpp"
+#include "kennis/search.hpp"
+#include "library_impl.hpp"
+#include "search_index.hpp"
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <random>
+
+namespace fs = std::filesystem;
+using kennis::bench::median;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+const std::vector<std::string> common_words{
+    "de", "het", "een", "en", "van", "in", "op", "voor", "met", "leerplicht", "school", "leerling", "ouders",
+    "verzuim", "gemeente", "onderwijs", "jongeren", "aanpak", "melding", "zorg"};
+
+// Words made of Dutch syllables; their frequency follows Zipf's law, as words in text do.
+std::vector<std::string> vocabulary(std::mt19937& rng, std::size_t n) {
+    const std::vector<std::string> syllables{"ver", "zuim", "leer", "plicht", "school", "ge", "meen", "te", "aan",
+                                             "pak", "on", "der", "wijs", "jon", "ge", "ren", "be", "lei", "ding",
+                                             "toe", "zicht", "re", "gio", "naal", "mel", "ding", "werk", "zaam",
+                                             "heid", "ing", "en", "baar", "lijk", "kind", "ou", "ders", "zorg"};
+    std::uniform_int_distribution<std::size_t> pick(0, syllables.size() - 1), len(2, 4);
+    std::vector<std::string> words = common_words;
+    while (words.size() < n) {
+        std::string w;
+        for (std::size_t k = len(rng); k > 0; --k)
+            w += syllables[pick(rng)];
+        words.push_back(w);
+    }
+    return words;
+}
+
+struct Timing {
+    double p50 = 0;
+    double p95 = 0;
+};
+
+template <typename F>
+Timing measure(int repeats, F f) {
+    std::vector<double> ms;
+    for (int i = 0; i < repeats; ++i) {
+        const auto start = Clock::now();
+        f();
+        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    return {median(ms), ms[std::min(ms.size() - 1, ms.size() * 95 / 100)]};
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        fmt::print(stderr, "usage: {} KENNIS_BIN [N]\n", argv[0]);
+        return 2;
+    }
+    const std::string kennis_bin = argv[1];
+    const std::size_t n = argc > 2 ? std::stoul(argv[2]) : 100000;
+    const fs::path home = fs::temp_directory_path() / fmt::format("kennis-bench-search-{}", getpid());
+    std::mt19937 rng(42);
+    const auto words = vocabulary(rng, 20000);
+    std::vector<double> weights;
+    for (std::size_t i = 0; i < words.size(); ++i)
+        weights.push_back(1.0 / static_cast<double>(i + 1));
+    std::discrete_distribution<std::size_t> zipf(weights.begin(), weights.end());
+    const std::string rare = "zeldzaamwoord";
+    const std::string medium = "gemiddeldwoord";
+
+    kennis::Library library(kennis::Context{home, false, std::nullopt, {}});
+    auto& db = library.impl().db;
+    {
+        kennis::WriteTransaction tx(db);
+        auto& sql = db.sql();
+        sql.exec("INSERT INTO themes (name, name_key) VALUES ('Verzuim 18-', 'verzuim 18-'), ('Thuiszitters', 'thuiszitters')");
+        sql.exec("INSERT INTO sources (location, kind, first_synced, last_synced) VALUES ('bench', 'snapshot', '', '')");
+        SQLite::Statement doc(sql, "INSERT INTO documents (id, slug, title, title_key, first_seen, last_seen) VALUES (?, ?, ?, ?, '', '')");
+        SQLite::Statement alias(sql, "INSERT INTO aliases (document_id, alias, alias_key, seq) VALUES (?, ?, ?, 1)");
+        SQLite::Statement member(sql, "INSERT INTO memberships (document_id, theme_id, source_id, first_seen) VALUES (?, ?, 1, '')");
+        SQLite::Statement blob(sql, "INSERT INTO blobs (sha256, size, stored_at) VALUES (?, 2000, '')");
+        SQLite::Statement version(sql, "INSERT INTO versions (document_id, sha256, first_seen) VALUES (?, ?, '')");
+        SQLite::Statement page(sql, "INSERT INTO pages (sha256, page, text) VALUES (?, 1, ?)");
+        for (std::size_t i = 1; i <= n; ++i) {
+            std::string title = fmt::format("Handreiking {} {} {}", words[zipf(rng)], words[zipf(rng)], i);
+            std::string text;
+            while (text.size() < 2000)
+                text += words[zipf(rng)] + " ";
+            if (i % (n / 10) == 0)
+                text += rare + " ";
+            if (i % 100 == 0)
+                text += medium + " ";
+            const std::string sha = fmt::format("{:064x}", i);
+            const auto id = static_cast<std::int64_t>(i);
+            doc.bind(1, id), doc.bind(2, fmt::format("doc-{}", i)), doc.bind(3, title), doc.bind(4, title), doc.exec(), doc.reset();
+            alias.bind(1, id), alias.bind(2, title), alias.bind(3, title), alias.exec(), alias.reset();
+            member.bind(1, id), member.bind(2, static_cast<std::int64_t>(1 + i % 2)), member.exec(), member.reset();
+            blob.bind(1, sha), blob.exec(), blob.reset();
+            version.bind(1, id), version.bind(2, sha), version.exec(), version.reset();
+            page.bind(1, sha), page.bind(2, text), page.exec(), page.reset();
+        }
+        tx.commit();
+    }
+    db.sql().exec("UPDATE meta SET value = 'stale' WHERE key = 'search.stemmer_version'");
+    const auto index_start = Clock::now();
+    kennis::ensure_search_index(db);
+    const double index_seconds = std::chrono::duration<double>(Clock::now() - index_start).count();
+    fmt::print("search: {} documents, ~2 KB of text each; index built in {:.1f} s = {:.0f} documents/s\n", n,
+               index_seconds, static_cast<double>(n) / index_seconds);
+
+    SQLite::Statement bare(db.sql(), "SELECT rowid, bm25(search_index, 10.0, 3.0, 3.0, 2.0, 1.0), "
+                                     "snippet(search_index, -1, char(2), char(3), '…', 12) FROM search_index "
+                                     "WHERE search_index MATCH ? ORDER BY rank LIMIT 50");
+    const std::vector<std::pair<std::string, std::string>> queries{
+        {"rare", rare}, {"medium", medium}, {"common", "leerplicht"}, {"phrase", "\"leerplicht school\""}};
+    fmt::print("  {:<8} {:>12} {:>12} {:>12} {:>12} {:>10} {:>14}\n", "query", "bare p50 ms", "kennis p50", "kennis p95",
+               "ratio p50", "hits", "process p50 ms");
+    for (const auto& [name, q] : queries) {
+        const std::string match = kennis::translate_query(q);
+        std::size_t hits = 0;
+        const auto b = measure(30, [&] {
+            bare.bind(1, match);
+            while (bare.executeStep())
+                ;
+            bare.reset();
+        });
+        const auto k = measure(30, [&] { hits = kennis::search(library, q, {}).size(); });
+        const auto p = measure(10, [&] {
+            kennis::bench::run({kennis_bin, "-q", "--home", home.string(), "search", q, "--format", "json"});
+        });
+        fmt::print("  {:<8} {:>12.2f} {:>12.2f} {:>12.2f} {:>12.2f} {:>10} {:>14.1f}\n", name, b.p50, k.p50, k.p95,
+                   k.p50 / b.p50, hits, p.p50);
+    }
+    fmt::print("  targets: kennis p50 within 1.5x of bare; whole process under 50 ms for the rare term\n");
+    fs::remove_all(home);
+    return 0;
+}
