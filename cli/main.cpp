@@ -47,7 +47,7 @@ int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** 
 
 int main(int argc, char** argv) {
     using namespace kennis::cli;
-    CLI::App app{"kennis: a deduplicated catalogue of the Kennisbank Downloadcentrum", "kennis"};
+    CLI::App app{"kennis: a deduplicated, searchable catalogue of the Kennisbank Downloadcentrum", "kennis"};
     app.set_version_flag("--version", std::string("kennis ") + kennis::version());
     app.require_subcommand(1);
     app.fallthrough();

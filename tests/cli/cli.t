@@ -3,7 +3,7 @@ Help teaches, version answers, and usage errors exit 2 with one line and a point
   $ kennis --version
   kennis 0.1.0
   $ kennis --help | head -3
-  kennis: a deduplicated catalogue of the Kennisbank Downloadcentrum
+  kennis: a deduplicated, searchable catalogue of the Kennisbank Downloadcentrum
   Usage: kennis [OPTIONS] SUBCOMMAND
   
   $ kennis list --help | grep -- '--theme'
