@@ -7,6 +7,7 @@
 #include "search_index.hpp"
 #include "words.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace kennis {
@@ -16,33 +17,45 @@ std::vector<SearchHit> search(Library& library, std::string_view query, const Fi
     Database& db = impl.db;
     const std::string match = translate_query(query);
     const SqlFilter where = build_filter(db, filter);
-    // The best row (page) per document decides its rank; snippets are made only for the hits
-    // that are shown, in one more pass over the matches.
+    // Rows come best first, so FTS5 makes snippets only for the rows read; a document with
+    // several matching pages appears once, at its best page. Reading twice the rows wanted is
+    // nearly always enough; when pages crowd out documents, read more.
+    const std::size_t wanted = filter.limit.value_or(default_search_limit);
     const std::string sql = fmt::format(
-        "WITH best AS (SELECT rowid >> 20 AS doc, min(rank) AS score, rowid AS rid FROM search_index "
-        "              WHERE search_index MATCH ?1 GROUP BY doc), "
-        "top AS (SELECT b.doc, b.score, b.rid FROM best b JOIN documents d ON d.id = b.doc "
-        "        WHERE {} ORDER BY b.score, b.doc LIMIT {}) "
-        "SELECT top.doc, top.score, top.rid, snippet(search_index, -1, char(2), char(3), '…', 12), "
+        "SELECT rowid, rank, snippet(search_index, -1, char(2), char(3), '…', 12), "
         "       kennis_columns(search_index) & 16 "
-        "FROM top CROSS JOIN search_index ON search_index.rowid = top.rid "
-        "WHERE search_index MATCH ?1 ORDER BY top.score, top.doc",
-        where.where, filter.limit.value_or(default_search_limit));
+        "FROM search_index WHERE search_index MATCH ?1 "
+        "AND EXISTS (SELECT 1 FROM documents d WHERE d.id = search_index.rowid >> 20 AND {}) "
+        "ORDER BY rank LIMIT ?",
+        where.where);
     std::vector<SearchHit> hits;
     std::vector<std::int64_t> ids;
     try {
         SQLite::Statement q(db.sql(), sql);
-        q.bind(1, match);
-        where.bind(q, 2);
-        while (q.executeStep()) {
-            ids.push_back(q.getColumn(0).getInt64());
-            SearchHit hit;
-            hit.score = q.getColumn(1).getDouble();
-            const auto rowid = q.getColumn(2).getInt64();
-            hit.snippet = collapse_spaces(q.getColumn(3).getString());
-            if (q.getColumn(4).getInt() != 0 && search_page(rowid) > 0)
-                hit.page = static_cast<int>(search_page(rowid));
-            hits.push_back(std::move(hit));
+        for (std::size_t rows = std::max<std::size_t>(2 * wanted, 20);; rows *= 4) {
+            hits.clear();
+            ids.clear();
+            q.reset();
+            q.bind(1, match);
+            where.bind(q, 2);
+            q.bind(static_cast<int>(where.params.size()) + 2, static_cast<std::int64_t>(rows));
+            std::size_t read = 0;
+            while (q.executeStep() && ids.size() < wanted) {
+                ++read;
+                const auto rowid = q.getColumn(0).getInt64();
+                const auto doc = search_document(rowid);
+                if (std::find(ids.begin(), ids.end(), doc) != ids.end())
+                    continue;
+                ids.push_back(doc);
+                SearchHit hit;
+                hit.score = q.getColumn(1).getDouble();
+                hit.snippet = collapse_spaces(q.getColumn(2).getString());
+                if (q.getColumn(3).getInt() != 0 && search_page(rowid) > 0)
+                    hit.page = static_cast<int>(search_page(rowid));
+                hits.push_back(std::move(hit));
+            }
+            if (ids.size() >= wanted || read < rows)
+                break;
         }
     } catch (const SQLite::Exception&) {
         // The translation quotes every word, so this is not the user's doing; still, no SQLite
