@@ -17,6 +17,7 @@ void register_stats(CLI::App& app, Globals& globals);
 void register_sync(CLI::App& app, Globals& globals);
 void register_fetch(CLI::App& app, Globals& globals);
 void register_search(CLI::App& app, Globals& globals);
+void register_tag(CLI::App& app, Globals& globals);
 
 // "-word" excludes a word from a search; this marks such words after "search" so the parser
 // takes them for words rather than options.

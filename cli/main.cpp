@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
     register_sync(app, globals);
     register_fetch(app, globals);
     register_search(app, globals);
+    register_tag(app, globals);
 
     try {
         app.parse(std::vector<std::string>(globals.args.rbegin(), globals.args.rend()));
