@@ -44,7 +44,7 @@ void register_tag(CLI::App& app, Globals& globals) {
             if (out.quiet)
                 return;
             if (out.format == Format::json)
-                fmt::print("{{\"tag\": \"{}\", \"selected\": {}, \"changed\": {}}}\n", r.tag, r.selected, r.changed);
+                fmt::print("{}\n", nlohmann::ordered_json{{"tag", r.tag}, {"selected", r.selected}, {"changed", r.changed}}.dump());
             else
                 fmt::print("{} {} of {} documents {} '{}'\n", add ? "tagged" : "untagged", r.changed, r.selected,
                            add ? "with" : "from", r.tag);

@@ -19,7 +19,7 @@ Tags are case-insensitive, trimmed, and nest with '/'; search and list follow th
   TAG              DOCUMENTS
   gebied/zaanstad  2
   $ kennis --home lib tag rm mas --tag mas --format json
-  {"tag": "mas", "selected": 3, "changed": 3}
+  {"tag":"mas","selected":3,"changed":3}
 
 Nothing is tagged without naming what:
 
