@@ -58,3 +58,14 @@ Words inside fetched files are found, with the page they are on; paths feed othe
   kennis: error: --format paths is for commands that list documents
   [2]
   $ kill %1
+
+On a terminal the matched words are highlighted, unless NO_COLOR is set; on a pipe never:
+
+  $ script -qec "env -u NO_COLOR kennis -q --home lib search vavo --limit 1" /dev/null | grep -c $'\e\[1;33mvavo\e\[0m'
+  1
+  $ script -qec "kennis -q --home lib search vavo --limit 1" /dev/null | grep -c $'\e\['
+  0
+  [1]
+  $ env -u NO_COLOR kennis -q --home lib search vavo --limit 1 | grep -c $'\e\['
+  0
+  [1]
