@@ -42,7 +42,7 @@ public:
         load();
         resolve_entries();
         absorb_twins();
-        update_memberships(source, report);
+        update_memberships(source);
         withdraw_unlisted(source, report);
         write_listing(source);
         finish(source, report);
@@ -245,7 +245,7 @@ private:
         return m_theme_names.at(theme);
     }
 
-    void update_memberships(Id source, SourceReport&) {
+    void update_memberships(Id source) {
         // This source's themes per document, and those other sources give it: a theme another
         // source keeps is no news when this one adds or drops it.
         std::map<Id, std::set<Id>> existing;
