@@ -18,6 +18,7 @@ void register_sync(CLI::App& app, Globals& globals);
 void register_fetch(CLI::App& app, Globals& globals);
 void register_search(CLI::App& app, Globals& globals);
 void register_tag(CLI::App& app, Globals& globals);
+void register_export(CLI::App& app, Globals& globals);
 
 // "-word" excludes a word from a search; this marks such words after "search" so the parser
 // takes them for words rather than options.

@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
     register_fetch(app, globals);
     register_search(app, globals);
     register_tag(app, globals);
+    register_export(app, globals);
 
     try {
         app.parse(std::vector<std::string>(globals.args.rbegin(), globals.args.rend()));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
+#include <kennis/csv.hpp>
 #include <kennis/error.hpp>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -43,18 +44,6 @@ std::size_t terminal_width() {
     return 100;
 }
 
-std::string csv_quote(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 std::string tsv_clean(std::string s) {
     std::replace_if(s.begin(), s.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
     return s;
@@ -65,7 +54,7 @@ void print_row(Format format, const std::vector<std::string>& cells) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i > 0)
             line += format == Format::csv ? "," : "\t";
-        line += format == Format::csv ? csv_quote(cells[i]) : tsv_clean(cells[i]);
+        line += format == Format::csv ? csv_field(cells[i]) : tsv_clean(cells[i]);
     }
     fmt::print("{}\n", line);
 }

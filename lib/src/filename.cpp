@@ -1,5 +1,6 @@
 #include "kennis/filename.hpp"
 
+#include "kennis/error.hpp"
 #include "unicode.hpp"
 #include "words.hpp"
 
@@ -119,9 +120,11 @@ std::string windows_name_problem(std::string_view name) {
 }
 
 std::vector<NameProblem> check_windows_names(const fs::path& dir) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        throw InputError(fmt::format("{} is not a folder", dir.string()));
     std::vector<NameProblem> problems;
     std::map<fs::path, std::map<std::string, std::string>> folded; // folder -> casefolded -> first name
-    std::error_code ec;
     for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const fs::path rel = fs::relative(it->path(), dir, ec);

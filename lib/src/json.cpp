@@ -112,4 +112,23 @@ nlohmann::ordered_json to_json(const Stats& s) {
             {"sources", sources}};
 }
 
+nlohmann::ordered_json to_json(const ExportReport& r) {
+    nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
+    for (const auto& s : r.skipped)
+        skipped.push_back({{"id", s.id}, {"title", s.title}, {"reason", s.reason}});
+    nlohmann::ordered_json failed = nlohmann::ordered_json::array();
+    for (const auto& f : r.failed)
+        failed.push_back({{"path", f.path}, {"error", f.error}});
+    nlohmann::ordered_json changes = nlohmann::ordered_json::array();
+    for (const auto& c : r.changes)
+        changes.push_back({{"action", c.action}, {"path", c.path}});
+    nlohmann::ordered_json out{{"written", r.written}, {"unchanged", r.unchanged}, {"removed", r.removed},
+                               {"linked", r.linked},   {"copied", r.copied},       {"dest", r.dest.string()},
+                               {"documents", r.documents}, {"stale", r.stale},     {"skipped", skipped},
+                               {"failed", failed},     {"changes", changes}};
+    if (r.fetch)
+        out["fetch"] = to_json(*r.fetch);
+    return out;
+}
+
 } // namespace kennis

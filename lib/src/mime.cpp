@@ -4,9 +4,28 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 namespace kennis {
 namespace {
+
+// The types kennis tells apart, with the extension an exported file gets. The zip-based office
+// formats come first: their bytes look alike, so the URL or Content-Type decides among them.
+constexpr std::size_t office_types = 4;
+constexpr std::array<std::pair<std::string_view, std::string_view>, 12> known_types{{
+    {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+    {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+    {".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+    {".odt", "application/vnd.oasis.opendocument.text"},
+    {".pdf", "application/pdf"},
+    {".zip", "application/zip"},
+    {".doc", "application/msword"},
+    {".xls", "application/vnd.ms-excel"},
+    {".png", "image/png"},
+    {".jpg", "image/jpeg"},
+    {".html", "text/html"},
+    {".txt", "text/plain"},
+}};
 
 std::string lower(std::string_view s) {
     std::string out(s);
@@ -37,6 +56,13 @@ bool looks_like_html(std::string_view head) {
 
 } // namespace
 
+std::string mime_extension(std::string_view mime) {
+    for (const auto& [ext, known] : known_types)
+        if (known == mime)
+            return std::string(ext);
+    return {};
+}
+
 bool is_html_mime(std::string_view mime) { return mime == "text/html"; }
 
 bool url_names_web_page(std::string_view url) {
@@ -51,13 +77,7 @@ std::string sniff_mime(std::string_view head, std::string_view content_type, std
     if (head.starts_with("%PDF-"))
         return "application/pdf";
     if (head.starts_with("PK\x03\x04")) {
-        static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> office{{
-            {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-            {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-            {".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
-            {".odt", "application/vnd.oasis.opendocument.text"},
-        }};
-        for (const auto& [ext, mime] : office)
+        for (const auto& [ext, mime] : std::span(known_types).first(office_types))
             if (path.ends_with(ext) || type == mime)
                 return std::string(mime);
         return "application/zip";

@@ -9,6 +9,9 @@ namespace kennis {
 // break ties the bytes leave open (the zip-based office formats).
 std::string sniff_mime(std::string_view head, std::string_view content_type, std::string_view url);
 
+// The file extension for a type, with its dot (".pdf"), or empty for a type kennis does not know.
+std::string mime_extension(std::string_view mime);
+
 bool is_html_mime(std::string_view mime);
 
 // A URL whose path names a web page rather than a document to download.

@@ -1,7 +1,15 @@
 #include "sha256.hpp"
 
+#include "kennis/error.hpp"
+#include "unique_fd.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
 #include <openssl/evp.h>
 #include <stdexcept>
+#include <unistd.h>
 
 namespace kennis {
 
@@ -39,6 +47,25 @@ std::string Sha256::hex_digest() {
 std::string sha256_hex(std::string_view bytes) {
     Sha256 h;
     h.update(bytes);
+    return h.hex_digest();
+}
+
+std::string sha256_file(const std::filesystem::path& file) {
+    const UniqueFd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd)
+        throw Error(ExitCode::failure, fmt::format("cannot read {}: {}", file.string(), std::strerror(errno)));
+    Sha256 h;
+    std::string buffer(std::size_t{1} << 20, '\0');
+    for (;;) {
+        const ssize_t n = ::read(fd.get(), buffer.data(), buffer.size());
+        if (n == 0)
+            break;
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            throw Error(ExitCode::failure, fmt::format("cannot read {}: {}", file.string(), std::strerror(errno)));
+        h.update(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
+    }
     return h.hex_digest();
 }
 

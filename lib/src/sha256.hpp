@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -23,5 +24,8 @@ private:
 };
 
 std::string sha256_hex(std::string_view bytes);
+
+// The SHA-256 of a whole file, read in pieces; throws Error when it cannot be read.
+std::string sha256_file(const std::filesystem::path& file);
 
 } // namespace kennis

@@ -2,6 +2,7 @@
 
 #include "catalogue.hpp"
 #include "kennis/error.hpp"
+#include "unique_fd.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -20,18 +21,17 @@ namespace {
 } // namespace
 
 void fsync_directory(const fs::path& dir) {
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
+    const UniqueFd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!fd)
         io_error("cannot open directory", dir, errno);
-    const int rc = ::fsync(fd);
+    const int rc = ::fsync(fd.get());
     const int err = errno;
-    ::close(fd);
     if (rc != 0 && err != EINVAL) // some file systems cannot sync a directory; nothing to lose there
         io_error("cannot sync directory", dir, err);
 }
 
-TempFile::TempFile(const fs::path& dir) {
-    std::string pattern = (dir / ".part-XXXXXX").string();
+TempFile::TempFile(const fs::path& dir, std::string_view prefix) {
+    std::string pattern = (dir / fmt::format("{}XXXXXX", prefix)).string();
     m_fd = ::mkostemp(pattern.data(), O_CLOEXEC);
     if (m_fd < 0)
         io_error("cannot create a temporary file in", dir, errno);
@@ -64,10 +64,43 @@ void TempFile::write(std::string_view bytes) {
     }
 }
 
-void TempFile::finish() {
+void TempFile::copy_from(const fs::path& source) {
+    const UniqueFd file(::open(source.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!file)
+        io_error("cannot open", source, errno);
+    const int in = file.get();
+    for (;;) {
+        const ssize_t n = ::copy_file_range(in, nullptr, m_fd, nullptr, std::size_t{1} << 30, 0);
+        if (n == 0)
+            return;
+        if (n > 0) {
+            m_size += n;
+            continue;
+        }
+        if (errno == EINTR)
+            continue;
+        if (errno != EXDEV && errno != ENOSYS && errno != EINVAL && errno != EOPNOTSUPP)
+            io_error("cannot copy into", m_path, errno);
+        break; // file systems that cannot copy in the kernel: through a buffer
+    }
+    std::string buffer(std::size_t{1} << 20, '\0');
+    for (;;) {
+        const ssize_t n = ::read(in, buffer.data(), buffer.size());
+        if (n == 0)
+            return;
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            io_error("cannot read", source, errno);
+        }
+        write(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
+    }
+}
+
+void TempFile::finish(bool sync) {
     if (m_fd < 0)
         return;
-    if (::fsync(m_fd) != 0)
+    if (sync && ::fsync(m_fd) != 0)
         io_error("cannot sync", m_path, errno);
     const int fd = m_fd;
     m_fd = -1;
@@ -75,14 +108,22 @@ void TempFile::finish() {
         io_error("cannot close", m_path, errno);
 }
 
-void TempFile::commit_as(const fs::path& target) {
-    finish();
+void TempFile::commit_as(const fs::path& target, bool sync) {
+    finish(sync);
     std::error_code ec;
     fs::create_directories(target.parent_path(), ec);
+    if (const int err = try_replace(target); err != 0)
+        io_error("cannot move a finished file to", target, err);
+    if (sync)
+        fsync_directory(target.parent_path());
+}
+
+int TempFile::try_replace(const fs::path& target) {
+    finish(false);
     if (::rename(m_path.c_str(), target.c_str()) != 0)
-        io_error("cannot move a finished file to", target, errno);
+        return errno;
     m_committed = true;
-    fsync_directory(target.parent_path());
+    return 0;
 }
 
 Store::Store(const fs::path& home) : m_home(home) {}

@@ -10,17 +10,26 @@ namespace kennis {
 // A file being written under a temporary name: removed when dropped unless it was committed.
 class TempFile {
 public:
-    explicit TempFile(const std::filesystem::path& dir);
+    // Named `prefix`XXXXXX inside `dir`, so a later run can tell its own leftovers.
+    explicit TempFile(const std::filesystem::path& dir, std::string_view prefix = ".part-");
     ~TempFile();
     TempFile(TempFile&& other) noexcept;
     TempFile& operator=(TempFile&&) = delete;
     TempFile(const TempFile&) = delete;
 
     void write(std::string_view bytes);
-    // fsync, then close with its error checked: the bytes are on disk or this throws.
-    void finish();
-    // Renames the finished file to `target` (same file system) and syncs the directory.
-    void commit_as(const std::filesystem::path& target);
+    // Appends the whole of another file, in the kernel where it can.
+    void copy_from(const std::filesystem::path& source);
+    // fsync, then close with its error checked: the bytes are on disk or this throws. Without
+    // `sync`, only the close is checked; the caller syncs the whole file system later.
+    void finish(bool sync = true);
+    // Renames the finished file to `target` (same file system); with `sync` also syncs the directory.
+    void commit_as(const std::filesystem::path& target, bool sync = true);
+    // Closes the file unsynced and renames it over `target`: 0, or the errno of a failed rename
+    // (the temp file then goes when this is dropped). The parent of `target` must exist.
+    int try_replace(const std::filesystem::path& target);
+
+    int fd() const { return m_fd; }
 
     const std::filesystem::path& path() const { return m_path; }
     std::int64_t size() const { return m_size; }

@@ -1,17 +1,15 @@
 #include "kennis/tags.hpp"
 
 #include "catalogue.hpp"
-#include "filter_sql.hpp"
 #include "kennis/error.hpp"
-#include "kennis/search.hpp"
 #include "library_impl.hpp"
 #include "lock.hpp"
 #include "search_index.hpp"
+#include "selection.hpp"
 #include "unicode.hpp"
 #include "words.hpp"
 
 #include <fmt/format.h>
-#include <limits>
 #include <set>
 
 namespace kennis {
@@ -29,14 +27,9 @@ std::vector<Id> target_ids(Library& library, const TagTarget& target) {
                 throw NotFoundError(fmt::format("no document '{}'", doc), closest_titles(db, doc, 5));
             ids.insert(*id);
         }
-    } else if (target.query) {
-        Filter filter = target.filter;
-        filter.limit = 1000000000; // every hit
-        for (const auto& hit : search(library, *target.query, filter))
-            ids.insert(hit.document.id);
-    } else if (target.filtered) {
-        for (Id id : select_documents(db, target.filter))
-            ids.insert(id);
+    } else if (target.query || target.filtered) {
+        const auto selected = select_ids(library, target.query, target.filter);
+        ids.insert(selected.begin(), selected.end());
     } else {
         throw UsageError("name the documents to tag: DOC…, --query QUERY, or a filter such as --theme");
     }

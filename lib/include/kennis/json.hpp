@@ -2,6 +2,7 @@
 
 #include "kennis/browse.hpp"
 #include "kennis/document.hpp"
+#include "kennis/export.hpp"
 #include "kennis/fetch.hpp"
 #include "kennis/sync.hpp"
 
@@ -15,5 +16,6 @@ nlohmann::ordered_json to_json(const ThemeSummary& theme);
 nlohmann::ordered_json to_json(const SyncReport& report);
 nlohmann::ordered_json to_json(const FetchReport& report);
 nlohmann::ordered_json to_json(const Stats& stats);
+nlohmann::ordered_json to_json(const ExportReport& report);
 
 } // namespace kennis

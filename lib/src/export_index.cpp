@@ -1,0 +1,198 @@
+#include "export_manifest.hpp"
+
+#include "kennis/filename.hpp"
+#include "kennis/title.hpp"
+#include "unicode.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+namespace kennis {
+namespace {
+
+std::string escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+// A relative URL for a path inside the export: every byte but the unreserved ones and '/'
+// percent-encoded, so spaces, '#' and accents survive every browser.
+std::string href(std::string_view path) {
+    std::string out;
+    for (unsigned char c : path) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
+            out += static_cast<char>(c);
+        else
+            out += fmt::format("%{:02X}", c);
+    }
+    return out;
+}
+
+// The files of a document to show under one of its themes: with a layout by theme, the one in
+// that theme's folder; with other layouts, all of them.
+std::vector<std::string> links_under(const ExportEntry& e, const std::string& theme) {
+    std::set<std::string> other_folders;
+    for (const auto& t : e.document.themes)
+        if (t != theme)
+            other_folders.insert(safe_file_name(t, "") + "/");
+    std::vector<std::string> links;
+    for (const auto& path : e.paths)
+        if (std::none_of(other_folders.begin(), other_folders.end(), [&](const auto& f) { return path.starts_with(f); }))
+            links.push_back(path);
+    return links.empty() ? e.paths : links;
+}
+
+std::string folder_of(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos ? "." : path.substr(0, slash);
+}
+
+std::string item(const ExportEntry& e, const std::string& theme) {
+    const auto& d = e.document;
+    const auto links = links_under(e, theme);
+    std::string info;
+    if (d.type)
+        info += fmt::format("<span class=\"type\">{}</span>", escape(*d.type));
+    if (d.date || d.period)
+        info += fmt::format("<time>{}</time>", escape(d.date ? *d.date : *d.period));
+    if (d.publisher)
+        info += fmt::format("<span>{}</span>", escape(*d.publisher));
+    for (const auto& tag : d.tags)
+        info += fmt::format("<span class=\"tag\">{}</span>", escape(tag));
+    if (links.size() > 1)
+        for (std::size_t i = 1; i < links.size(); ++i)
+            info += fmt::format("<a class=\"also\" href=\"{}\">{}</a>", href(links[i]), escape(folder_of(links[i])));
+    const std::string text = unicode::fold(fmt::format("{} {} {} {} {} {}", d.title, fmt::join(d.aliases, " "), fmt::join(d.themes, " "),
+                                                       fmt::join(d.tags, " "), d.type.value_or(""), d.date.value_or(d.period.value_or(""))));
+    return fmt::format("<li data-doc=\"{}\" data-text=\"{}\"><a href=\"{}\">{}</a><div class=\"info\">{}</div></li>\n", d.id,
+                       escape(text), href(links.front()), escape(d.title), info);
+}
+
+constexpr std::string_view style = R"(
+:root { color-scheme: light; --ink: #1d2733; --muted: #5b6775; --line: #dde3ea; --accent: #00607a; --soft: #e8f3f6; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: #f6f8fa; }
+header { position: sticky; top: 0; z-index: 1; background: #fff; border-bottom: 1px solid var(--line); }
+.bar { max-width: 60rem; margin: 0 auto; padding: 1rem 1.25rem .75rem; }
+h1 { margin: 0; font-size: 1.35rem; }
+.sub { margin: .15rem 0 .75rem; color: var(--muted); font-size: .9rem; }
+input[type=search] { width: 100%; padding: .6rem .8rem; font: inherit; border: 1px solid #b8c3ce; border-radius: .4rem; }
+input[type=search]:focus { outline: 2px solid var(--accent); outline-offset: 1px; border-color: transparent; }
+nav { display: flex; flex-wrap: wrap; gap: .4rem; margin-top: .6rem; }
+nav a { font-size: .85rem; padding: .15rem .6rem; border-radius: 1rem; background: var(--soft); color: var(--accent); text-decoration: none; }
+nav a.empty { opacity: .45; }
+main { max-width: 60rem; margin: 0 auto; padding: .5rem 1.25rem 3rem; }
+section { margin-top: 1.5rem; }
+h2 { font-size: 1.1rem; margin: 0 0 .4rem; padding-bottom: .3rem; border-bottom: 2px solid var(--accent); display: flex; justify-content: space-between; scroll-margin-top: 10rem; }
+h2 .n { color: var(--muted); font-weight: normal; font-size: .9rem; }
+ul { list-style: none; margin: 0; padding: 0; background: #fff; border: 1px solid var(--line); border-radius: .4rem; }
+li { padding: .55rem .8rem; border-top: 1px solid var(--line); }
+li:first-child { border-top: 0; }
+li > a { color: var(--ink); font-weight: 600; text-decoration: none; }
+li > a:hover { color: var(--accent); text-decoration: underline; }
+.info { display: flex; flex-wrap: wrap; gap: .3rem .8rem; margin-top: .15rem; color: var(--muted); font-size: .85rem; }
+.info .type { color: var(--accent); }
+.info .tag { background: #eef0f3; border-radius: .3rem; padding: 0 .4rem; }
+.info .also { color: var(--muted); }
+#none { color: var(--muted); text-align: center; margin-top: 3rem; }
+[hidden] { display: none !important; }
+)";
+
+constexpr std::string_view script = R"(
+(function () {
+  var fold = function (s) { return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); };
+  var input = document.getElementById('filter');
+  var items = Array.prototype.slice.call(document.querySelectorAll('li[data-text]'));
+  var sections = Array.prototype.slice.call(document.querySelectorAll('section'));
+  var count = document.getElementById('count');
+  var total = count.textContent;
+  function apply() {
+    var words = fold(input.value).split(/\s+/).filter(Boolean);
+    var docs = {};
+    items.forEach(function (li) {
+      var show = words.every(function (w) { return li.dataset.text.indexOf(w) >= 0; });
+      li.hidden = !show;
+      if (show) docs[li.dataset.doc] = true;
+    });
+    sections.forEach(function (s) {
+      var n = s.querySelectorAll('li:not([hidden])').length;
+      s.hidden = n === 0;
+      s.querySelector('.n').textContent = n;
+      var link = document.querySelector('nav a[href="#' + s.id + '"]');
+      link.classList.toggle('empty', n === 0);
+    });
+    var shown = Object.keys(docs).length;
+    count.textContent = words.length ? shown + ' van ' + total : total;
+    document.getElementById('none').hidden = shown > 0;
+  }
+  input.addEventListener('input', function () {
+    apply();
+    history.replaceState(null, '', input.value ? '#q=' + encodeURIComponent(input.value) : location.pathname);
+  });
+  if (location.hash.indexOf('#q=') === 0) input.value = decodeURIComponent(location.hash.slice(3));
+  apply();
+})();
+)";
+
+} // namespace
+
+std::string index_html(const std::vector<ExportEntry>& entries) {
+    std::map<std::string, std::vector<const ExportEntry*>> by_theme;
+    std::string newest;
+    for (const auto& e : entries) {
+        for (const auto& theme : e.document.themes.empty() ? std::vector<std::string>{"Zonder thema"} : e.document.themes)
+            by_theme[theme].push_back(&e);
+        if (const auto* v = e.document.current())
+            newest = std::max(newest, v->first_seen.substr(0, 10));
+    }
+    std::string nav;
+    std::string sections;
+    for (const auto& [theme, docs] : by_theme) {
+        const std::string id = "thema-" + slugify(theme);
+        nav += fmt::format("<a href=\"#{}\">{}</a>", id, escape(theme));
+        sections += fmt::format("<section id=\"{}\"><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n", id, escape(theme), docs.size());
+        for (const auto* e : docs)
+            sections += item(*e, theme);
+        sections += "</ul></section>\n";
+    }
+    const std::string sub = fmt::format("<span id=\"count\">{}</span> documenten{}", entries.size(),
+                                        newest.empty() ? "" : fmt::format(" · nieuwste bestand van {}", newest));
+    return fmt::format(R"(<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="kennis">
+<title>Kennisbank – documenten</title>
+<style>{}</style>
+</head>
+<body>
+<header><div class="bar">
+<h1>Kennisbank – documenten</h1>
+<p class="sub">{}</p>
+<input id="filter" type="search" placeholder="Filter op titel, thema, tag, type of jaar" aria-label="Filter" autofocus>
+<nav>{}</nav>
+</div></header>
+<main>
+{}<p id="none" hidden>Geen documenten gevonden.</p>
+</main>
+<script>{}</script>
+</body>
+</html>
+)",
+                       style, sub, nav, sections, script);
+}
+
+} // namespace kennis

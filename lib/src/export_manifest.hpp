@@ -1,0 +1,28 @@
+#pragma once
+
+#include "kennis/document.hpp"
+
+#include <string>
+#include <vector>
+
+namespace kennis {
+
+// A document as it ended up in an export: the files that hold it, relative to DEST.
+struct ExportEntry {
+    Document document;
+    std::string sha256;
+    std::vector<std::string> paths;
+};
+
+// catalogue.csv: one row per exported file (id, title, themes, tags, date, sha256, path), UTF-8
+// with a byte order mark so that spreadsheet programs read the accents right.
+std::string catalogue_csv(const std::vector<ExportEntry>& entries);
+
+// SHA256SUMS, in the format `sha256sum -c` checks: one line per exported file.
+std::string sha256sums(const std::vector<ExportEntry>& entries);
+
+// index.html: one self-contained page listing every exported document by theme, with tags,
+// dates and relative links, and a box that filters the list while one types.
+std::string index_html(const std::vector<ExportEntry>& entries);
+
+} // namespace kennis

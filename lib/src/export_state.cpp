@@ -1,0 +1,73 @@
+#include "export_state.hpp"
+
+#include "kennis/error.hpp"
+#include "store.hpp"
+
+#include <charconv>
+#include <fmt/format.h>
+#include <fstream>
+#include <vector>
+
+namespace kennis {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view header = "#kennis-export 1";
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+    std::vector<std::string_view> fields;
+    std::size_t start = 0;
+    for (std::size_t tab; (tab = line.find('\t', start)) != std::string_view::npos; start = tab + 1)
+        fields.push_back(line.substr(start, tab - start));
+    fields.push_back(line.substr(start));
+    return fields;
+}
+
+bool parse_int(std::string_view text, std::int64_t& out) {
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc() && end == text.data() + text.size();
+}
+
+} // namespace
+
+ExportState ExportState::load(const fs::path& dest) {
+    ExportState state;
+    const fs::path file = dest / file_name;
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        return state;
+    std::string line;
+    std::size_t number = 0;
+    auto bad = [&](std::string_view problem) {
+        return InputError(fmt::format("{}:{}: {}; move the file away to start the export afresh", file.string(), number, problem));
+    };
+    while (std::getline(in, line)) {
+        ++number;
+        if (number == 1) {
+            if (line != header)
+                throw bad(fmt::format("not an export state file (the first line is not '{}')", header));
+            continue;
+        }
+        if (line.empty())
+            continue;
+        const auto f = split_tabs(line);
+        ExportedFile entry;
+        if (f.size() != 5 || f[0].empty() || f[1].size() != 64 || !parse_int(f[2], entry.size) ||
+            !parse_int(f[3], entry.mtime_ns) || !parse_int(f[4], entry.document))
+            throw bad("expected PATH, SHA-256, SIZE, MTIME and DOCUMENT separated by tabs");
+        entry.sha256 = std::string(f[1]);
+        state.files.emplace(std::string(f[0]), std::move(entry));
+    }
+    return state;
+}
+
+void ExportState::save(const fs::path& dest) const {
+    std::string text = std::string(header) + "\n";
+    for (const auto& [path, f] : files)
+        text += fmt::format("{}\t{}\t{}\t{}\t{}\n", path, f.sha256, f.size, f.mtime_ns, f.document);
+    TempFile temp(dest, ".kennis-part-");
+    temp.write(text);
+    temp.commit_as(dest / file_name);
+}
+
+} // namespace kennis

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace kennis {
+
+// What an export wrote into DEST, kept in DEST itself (the file `.kennis-export`), so that later
+// runs replace and delete only those files, whichever library or machine runs them.
+struct ExportedFile {
+    std::string sha256;
+    std::int64_t size = 0;
+    // The file's mtime when kennis last saw it whole, in nanoseconds; `pending` while it is being
+    // written, so a run killed in between still knows the path is kennis's.
+    std::int64_t mtime_ns = pending;
+    std::int64_t document = 0;
+
+    static constexpr std::int64_t pending = -1;
+};
+
+class ExportState {
+public:
+    static constexpr std::string_view file_name = ".kennis-export";
+
+    // An empty state when DEST has no state file; InputError naming the line when it is damaged.
+    static ExportState load(const std::filesystem::path& dest);
+    // Atomically: a reader sees the old state or the new one.
+    void save(const std::filesystem::path& dest) const;
+
+    std::map<std::string, ExportedFile> files; // by path relative to DEST, '/'-separated
+};
+
+} // namespace kennis

@@ -1,0 +1,456 @@
+#include "kennis/export.hpp"
+
+#include "catalogue.hpp"
+#include "export_layout.hpp"
+#include "export_manifest.hpp"
+#include "export_state.hpp"
+#include "kennis/error.hpp"
+#include "kennis/filename.hpp"
+#include "library_impl.hpp"
+#include "lock.hpp"
+#include "selection.hpp"
+#include "sha256.hpp"
+#include "store.hpp"
+#include "unicode.hpp"
+#include "unique_fd.hpp"
+#include "zip_export.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <random>
+#include <set>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kennis {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view temp_prefix = ".kennis-part-";
+// The files kennis writes beside the documents, in DEST itself.
+constexpr std::array<std::string_view, 4> own_files{"catalogue.csv", "SHA256SUMS", "index.html", ExportState::file_name};
+// Room left for the share's own path (\\server\share\folder\) within Windows' 260 characters.
+constexpr std::size_t max_relative_path = 200;
+
+std::string parent_of(const std::string& path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string::npos ? std::string() : path.substr(0, slash);
+}
+
+// The selected documents that have a stored file, each with its paths inside DEST; names that
+// would collide within a folder (also only in case) get " (2)", in the order of document ids so
+// that the next run hands out the same names.
+std::vector<ExportEntry> plan_entries(Library& library, const ExportOptions& options, ExportReport& report) {
+    const PathTemplate layout = options.path_template ? PathTemplate(*options.path_template) : PathTemplate::for_layout(options.by);
+    Database& db = library.impl().db;
+    auto documents = load_documents(db, library.impl().ctx.home, select_ids(library, options.query, options.filter));
+    std::map<std::string, NameAllocator> folders; // by case-folded folder
+    for (auto name : own_files)
+        folders[""].claim(std::string(name));
+    std::vector<ExportEntry> entries;
+    for (auto& d : documents) {
+        if (!d.path || !d.current()) {
+            report.skipped.push_back({d.id, d.title, d.urls.empty() ? "no download link" : "not fetched"});
+            continue;
+        }
+        ExportEntry e;
+        e.sha256 = d.current()->sha256;
+        for (auto& path : layout.paths(d, export_extension(d), max_relative_path)) {
+            const std::string folder = parent_of(path);
+            const std::string name = folders[unicode::casefold(folder)].claim(folder.empty() ? path : path.substr(folder.size() + 1));
+            e.paths.push_back(folder.empty() ? name : folder + "/" + name);
+        }
+        e.document = std::move(d);
+        entries.push_back(std::move(e));
+    }
+    report.documents = entries.size();
+    return entries;
+}
+
+struct FileStat {
+    bool exists = false;
+    bool regular = false;
+    std::int64_t size = 0;
+    std::int64_t mtime_ns = 0;
+};
+
+FileStat stat_of(const fs::path& path) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0)
+        return {};
+    return {true, S_ISREG(st.st_mode), static_cast<std::int64_t>(st.st_size),
+            static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+}
+
+bool same_as_recorded(const FileStat& st, const ExportedFile& f) {
+    return st.exists && f.mtime_ns != ExportedFile::pending && st.size == f.size && st.mtime_ns == f.mtime_ns;
+}
+
+std::string content_of(const fs::path& path, const FileStat& st) {
+    return st.regular ? sha256_file(path) : std::string();
+}
+
+// Errors that mean "someone has this file open or locked" on a share: keep the old file, go on.
+bool is_busy(int err) { return err == EBUSY || err == EACCES || err == EPERM || err == ETXTBSY; }
+
+// File systems that cannot make a second name for a file: copy instead.
+bool links_unsupported(int err) { return err == EPERM || err == EOPNOTSUPP || err == EXDEV || err == EMLINK || err == ENOSYS; }
+
+std::string temp_name(const fs::path& folder) {
+    static std::mt19937_64 rng{std::random_device{}()};
+    return (folder / fmt::format("{}{:016x}", temp_prefix, rng())).string();
+}
+
+class FolderExport {
+public:
+    FolderExport(Library& library, const ExportOptions& options, ExportReport& report)
+        : m_dest(options.dest), m_store(library.impl().ctx.home), m_options(options), m_report(report),
+          m_progress(library.impl().ctx.progress) {
+        struct stat store {}, dest {};
+        if (::stat(library.store_dir().c_str(), &store) != 0 || ::stat(m_dest.c_str(), &dest) != 0)
+            throw Error(ExitCode::failure, fmt::format("cannot look at {}: {}", m_dest.string(), std::strerror(errno)));
+        m_same_file_system = store.st_dev == dest.st_dev;
+        if (options.link == LinkMode::hardlink && !m_same_file_system)
+            throw InputError(fmt::format("cannot hard-link into {}: it is on another file system than the library's store; "
+                                         "use --link auto or --link copy",
+                                         m_dest.string()));
+    }
+
+    void run(const std::vector<ExportEntry>& entries) {
+        m_state = ExportState::load(m_dest);
+        decide(entries);
+        if (m_options.dry_run)
+            return;
+        write_files();
+        remove_files();
+        write_own_files(entries);
+        m_state.save(m_dest);
+    }
+
+private:
+    struct Job {
+        std::string path;
+        const ExportEntry* entry;
+        bool replace;
+    };
+
+    fs::path full(const std::string& path) const { return m_dest / path; }
+
+    void decide(const std::vector<ExportEntry>& entries) {
+        std::set<std::string> wanted;
+        for (const auto& e : entries) {
+            for (const auto& path : e.paths) {
+                wanted.insert(path);
+                decide_path(path, e);
+            }
+        }
+        std::vector<std::string> removals;
+        for (auto it = m_state.files.begin(); it != m_state.files.end();) {
+            const auto& [path, recorded] = *it;
+            const FileStat st = stat_of(full(path));
+            if (wanted.contains(path)) {
+                ++it;
+            } else if (!st.exists) {
+                it = m_state.files.erase(it); // gone already
+            } else if (!m_options.delete_stale) {
+                ++m_report.stale;
+                ++it;
+            } else if (same_as_recorded(st, recorded) || content_of(full(path), st) == recorded.sha256) {
+                removals.push_back(path);
+                ++it;
+            } else {
+                // Someone changed the file after kennis wrote it: it is theirs now.
+                m_report.changes.push_back({"keep", path});
+                it = m_state.files.erase(it);
+            }
+        }
+        if (removals.size() > m_options.max_delete)
+            throw InputError(fmt::format("this export would delete {} files, more than --max-delete {}; nothing was changed "
+                                         "(run again with --max-delete {} to allow it)",
+                                         removals.size(), m_options.max_delete, removals.size()));
+        m_removals = std::move(removals);
+        if (m_options.dry_run) {
+            for (const auto& job : m_jobs)
+                m_report.changes.push_back({job.replace ? "replace" : "write", job.path});
+            for (const auto& path : m_removals)
+                m_report.changes.push_back({"remove", path});
+        }
+    }
+
+    void decide_path(const std::string& path, const ExportEntry& e) {
+        const FileStat st = stat_of(full(path));
+        const auto recorded = m_state.files.find(path);
+        const bool known = recorded != m_state.files.end();
+        if (!st.exists) {
+            m_jobs.push_back({path, &e, false});
+            return;
+        }
+        if (known && recorded->second.sha256 == e.sha256 && same_as_recorded(st, recorded->second)) {
+            ++m_report.unchanged;
+            return;
+        }
+        bool ours = known && (recorded->second.mtime_ns == ExportedFile::pending || same_as_recorded(st, recorded->second));
+        const std::string content = content_of(full(path), st);
+        if (content == e.sha256) { // the right bytes already, e.g. written by a run that was killed
+            m_state.files[path] = {e.sha256, st.size, st.mtime_ns, e.document.id};
+            ++m_report.unchanged;
+            return;
+        }
+        ours = ours || (known && content == recorded->second.sha256);
+        if (ours)
+            m_jobs.push_back({path, &e, true});
+        else
+            m_report.failed.push_back({path, "a file kennis did not write is in the way; move it away and export again"});
+    }
+
+    void write_files() {
+        if (m_jobs.empty())
+            return;
+        // Recorded before anything is written, so that a run killed half-way leaves paths the
+        // next run knows to be kennis's.
+        std::map<std::string, ExportedFile> before; // what was known of the files being replaced
+        for (const auto& job : m_jobs) {
+            if (job.replace)
+                before.emplace(job.path, m_state.files.at(job.path));
+            m_state.files[job.path] = {job.entry->sha256, 0, ExportedFile::pending, job.entry->document.id};
+        }
+        m_state.save(m_dest);
+        clear_leftovers();
+
+        std::size_t done = 0;
+        bool copied = false;
+        for (const auto& job : m_jobs) {
+            if (m_progress)
+                m_progress({"export", done++, m_jobs.size()});
+            const fs::path target = full(job.path);
+            std::error_code ec;
+            fs::create_directories(target.parent_path(), ec);
+            if (ec)
+                throw Error(ExitCode::failure, fmt::format("cannot create {}: {}", target.parent_path().string(), ec.message()));
+            const auto how = place(job, target);
+            if (!how) {
+                m_state.files[job.path] = before.at(job.path); // the old file stays, and so does what was known of it
+                continue;
+            }
+            copied = copied || *how == Placed::copied;
+            ++(*how == Placed::copied ? m_report.copied : m_report.linked);
+            ++m_report.written;
+            m_report.changes.push_back({job.replace ? "replace" : "write", job.path});
+        }
+        if (m_progress)
+            m_progress({"export", done, m_jobs.size()});
+        if (copied)
+            sync_dest();
+        for (const auto& job : m_jobs) {
+            auto it = m_state.files.find(job.path);
+            if (it == m_state.files.end())
+                continue;
+            const FileStat st = stat_of(full(job.path));
+            it->second.size = st.size;
+            it->second.mtime_ns = st.mtime_ns;
+        }
+    }
+
+    enum class Placed { linked, copied };
+
+    // Puts the job's bytes at `target`: a new name appears whole or not at all, and a file being
+    // replaced stays until the new one is complete. Empty when the old file could not be replaced.
+    std::optional<Placed> place(const Job& job, const fs::path& target) {
+        const fs::path source = m_store.path_of(job.entry->sha256);
+        const LinkMode mode = m_options.link;
+        if (mode == LinkMode::symlink)
+            return make_link(job, target, [&](const char* at) { return ::symlink(source.c_str(), at); });
+        if (mode == LinkMode::hardlink || (mode == LinkMode::automatic && m_same_file_system))
+            return make_link(job, target, [&](const char* at) { return ::link(source.c_str(), at); });
+        if (mode == LinkMode::automatic && m_links_work) {
+            // Another name for a copy already in DEST, when the share can hold one.
+            if (auto first = m_copies.find(job.entry->sha256); first != m_copies.end()) {
+                int link_error = 0;
+                auto placed = make_link(job, target, [&](const char* at) {
+                    const int rc = ::link(first->second.c_str(), at);
+                    link_error = rc == 0 ? 0 : errno;
+                    return rc;
+                }, links_unsupported);
+                if (placed || link_error == 0 || !links_unsupported(link_error))
+                    return placed;
+                m_links_work = false;
+            }
+        }
+        TempFile temp(target.parent_path(), temp_prefix);
+        temp.copy_from(source);
+        if (const int err = temp.try_replace(target); err != 0)
+            return refuse(job, err);
+        m_copies.emplace(job.entry->sha256, target);
+        return Placed::copied;
+    }
+
+    // Makes a link with `make`, straight at `target` when nothing is there, else beside it and
+    // renamed over it. `fall_back` says which errors of `make` the caller handles itself.
+    template <typename Make>
+    std::optional<Placed> make_link(const Job& job, const fs::path& target, Make make, bool (*fall_back)(int) = nullptr) {
+        const std::string at = job.replace ? temp_name(target.parent_path()) : target.string();
+        if (make(at.c_str()) != 0) {
+            const int err = errno;
+            if (fall_back && fall_back(err))
+                return std::nullopt;
+            throw Error(ExitCode::failure, fmt::format("cannot write {}: {}", target.string(), std::strerror(err)));
+        }
+        if (job.replace && ::rename(at.c_str(), target.c_str()) != 0) {
+            const int err = errno;
+            ::unlink(at.c_str());
+            return refuse(job, err);
+        }
+        return Placed::linked;
+    }
+
+    std::optional<Placed> refuse(const Job& job, int err) {
+        if (!is_busy(err))
+            throw Error(ExitCode::failure, fmt::format("cannot replace {}: {}", full(job.path).string(), std::strerror(err)));
+        m_report.failed.push_back({job.path, fmt::format("cannot be replaced ({}); it may be open on another computer; "
+                                                         "the old file stays until the next run",
+                                                         std::strerror(err))});
+        return std::nullopt;
+    }
+
+    // Temp files of a killed run, in the folders this run writes to; nobody else uses the prefix.
+    void clear_leftovers() {
+        std::set<fs::path> folders{m_dest};
+        for (const auto& job : m_jobs)
+            folders.insert(full(job.path).parent_path());
+        for (const auto& folder : folders) {
+            std::error_code ec;
+            for (const auto& entry : fs::directory_iterator(folder, ec))
+                if (entry.path().filename().string().starts_with(temp_prefix))
+                    fs::remove(entry.path(), ec);
+        }
+    }
+
+    // One sync for all copies instead of one per file: they are durable before the state says so.
+    void sync_dest() {
+        const UniqueFd fd(::open(m_dest.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        if (!fd || ::syncfs(fd.get()) != 0)
+            throw Error(ExitCode::failure, fmt::format("cannot sync {}: {}", m_dest.string(), std::strerror(errno)));
+    }
+
+    void remove_files() {
+        for (const auto& path : m_removals) {
+            if (::unlink(full(path).c_str()) != 0 && errno != ENOENT) {
+                m_report.failed.push_back({path, fmt::format("cannot be removed ({})", std::strerror(errno))});
+                continue;
+            }
+            m_state.files.erase(path);
+            ++m_report.removed;
+            m_report.changes.push_back({"remove", path});
+            // Folders that this emptied go too; rmdir leaves any folder that still holds something.
+            for (std::string folder = parent_of(path); !folder.empty() && ::rmdir(full(folder).c_str()) == 0;)
+                folder = parent_of(folder);
+        }
+    }
+
+    // Listing only the files that hold their document's bytes now, not those left as they were.
+    void write_own_files(const std::vector<ExportEntry>& entries) {
+        std::set<std::string> failed;
+        for (const auto& f : m_report.failed)
+            failed.insert(f.path);
+        std::vector<ExportEntry> present;
+        for (const auto& e : entries) {
+            ExportEntry p{e.document, e.sha256, {}};
+            std::copy_if(e.paths.begin(), e.paths.end(), std::back_inserter(p.paths), [&](const auto& path) { return !failed.contains(path); });
+            if (!p.paths.empty())
+                present.push_back(std::move(p));
+        }
+        write_if_changed("catalogue.csv", catalogue_csv(present));
+        write_if_changed("SHA256SUMS", sha256sums(present));
+        write_if_changed("index.html", index_html(present));
+    }
+
+    void write_if_changed(std::string_view name, const std::string& content) {
+        const fs::path path = m_dest / name;
+        if (const FileStat st = stat_of(path); st.regular && static_cast<std::size_t>(st.size) == content.size() &&
+                                               sha256_file(path) == sha256_hex(content))
+            return;
+        TempFile temp(m_dest, temp_prefix);
+        temp.write(content);
+        temp.commit_as(path);
+    }
+
+    fs::path m_dest;
+    Store m_store;
+    const ExportOptions& m_options;
+    ExportReport& m_report;
+    ProgressFn m_progress;
+    bool m_same_file_system = false;
+    bool m_links_work = true;
+    ExportState m_state;
+    std::vector<Job> m_jobs;
+    std::vector<std::string> m_removals;
+    std::map<std::string, fs::path> m_copies; // sha256 -> a complete copy inside DEST
+};
+
+// DEST must be a folder kennis can write into; it is made when it does not exist.
+void prepare_dest(const Library& library, const fs::path& dest, bool dry_run) {
+    std::error_code ec;
+    const auto status = fs::status(dest, ec);
+    if (fs::exists(status) && !fs::is_directory(status))
+        throw InputError(fmt::format("{} is a file, not a folder: export writes into a folder", dest.string()));
+    const fs::path home = fs::weakly_canonical(library.context().home, ec);
+    const fs::path target = fs::weakly_canonical(fs::absolute(dest), ec);
+    if (auto rel = target.lexically_relative(home); !rel.empty() && *rel.begin() != "..")
+        throw UsageError(fmt::format("{} is inside the library home; export to a folder outside it", dest.string()));
+    if (dry_run)
+        return;
+    fs::create_directories(dest, ec);
+    if (ec)
+        throw InputError(fmt::format("cannot create the export folder {}: {}", dest.string(), ec.message()));
+    try {
+        TempFile probe(dest, temp_prefix);
+    } catch (const Error& e) {
+        throw InputError(fmt::format("cannot write into the export folder: {}", e.what()));
+    }
+}
+
+} // namespace
+
+LinkMode parse_link_mode(std::string_view text) {
+    if (text == "auto")
+        return LinkMode::automatic;
+    if (text == "hardlink")
+        return LinkMode::hardlink;
+    if (text == "copy")
+        return LinkMode::copy;
+    if (text == "symlink")
+        return LinkMode::symlink;
+    throw UsageError(fmt::format("there is no link mode '{}'; use auto, hardlink, copy or symlink", text));
+}
+
+ExportReport export_documents(Library& library, const ExportOptions& options) {
+    ExportReport report;
+    report.dest = options.dest;
+    if (!options.zip)
+        prepare_dest(library, options.dest, options.dry_run);
+    if (options.fetch && !options.dry_run) {
+        FetchOptions fetch_options = options.fetch_options;
+        for (const auto& d : load_documents(library.impl().db, library.impl().ctx.home,
+                                            select_ids(library, options.query, options.filter)))
+            if (!d.path && !d.urls.empty())
+                fetch_options.documents.push_back(std::to_string(d.id));
+        if (!fetch_options.documents.empty())
+            report.fetch = fetch(library, fetch_options);
+    }
+    WriterLock lock(library.impl().ctx.home, library.impl().ctx.wait_seconds);
+    auto entries = plan_entries(library, options, report);
+    if (options.zip)
+        write_zip(library, options, entries, report);
+    else
+        FolderExport(library, options, report).run(entries);
+    return report;
+}
+
+} // namespace kennis
