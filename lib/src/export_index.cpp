@@ -159,8 +159,12 @@ std::string index_html(const std::vector<ExportEntry>& entries) {
     }
     std::string nav;
     std::string sections;
+    std::set<std::string> ids;
     for (const auto& [theme, docs] : by_theme) {
-        const std::string id = "thema-" + slugify(theme);
+        // "Verzuim 18-" and "Verzuim 18+" have the same slug; their anchors must differ.
+        std::string id = "thema-" + slugify(theme);
+        for (int n = 2; !ids.insert(id).second; ++n)
+            id = fmt::format("thema-{}-{}", slugify(theme), n);
         nav += fmt::format("<a href=\"#{}\">{}</a>", id, escape(theme));
         sections += fmt::format("<section id=\"{}\"><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n", id, escape(theme), docs.size());
         for (const auto* e : docs)

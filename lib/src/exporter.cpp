@@ -128,6 +128,7 @@ public:
         decide(entries);
         if (m_options.dry_run)
             return;
+        clear_leftovers(entries);
         write_files();
         remove_files();
         write_own_files(entries);
@@ -222,7 +223,6 @@ private:
             m_state.files[job.path] = {job.entry->sha256, 0, ExportedFile::pending, job.entry->document.id};
         }
         m_state.save(m_dest);
-        clear_leftovers();
 
         std::size_t done = 0;
         bool copied = false;
@@ -319,11 +319,12 @@ private:
         return std::nullopt;
     }
 
-    // Temp files of a killed run, in the folders this run writes to; nobody else uses the prefix.
-    void clear_leftovers() {
+    // Temp files of a killed run, in the folders of this export; nobody else uses the prefix.
+    void clear_leftovers(const std::vector<ExportEntry>& entries) {
         std::set<fs::path> folders{m_dest};
-        for (const auto& job : m_jobs)
-            folders.insert(full(job.path).parent_path());
+        for (const auto& e : entries)
+            for (const auto& path : e.paths)
+                folders.insert(full(path).parent_path());
         for (const auto& folder : folders) {
             std::error_code ec;
             for (const auto& entry : fs::directory_iterator(folder, ec))

@@ -92,7 +92,7 @@ void add_stored_file(ZipWriter& zip, const std::string& path, const fs::path& so
 } // namespace
 
 void write_zip(Library& library, const ExportOptions& options, const std::vector<ExportEntry>& entries, ExportReport& report) {
-    const fs::path file = options.dest;
+    const fs::path file = fs::absolute(options.dest);
     std::error_code ec;
     if (fs::is_directory(file, ec))
         throw InputError(fmt::format("{} is a folder; --zip needs the name of the archive to write", file.string()));
@@ -101,7 +101,7 @@ void write_zip(Library& library, const ExportOptions& options, const std::vector
             report.changes.push_back({"write", path});
     if (options.dry_run)
         return;
-    const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    const fs::path folder = file.parent_path();
     std::optional<TempFile> temp;
     try {
         temp.emplace(folder, ".kennis-part-");

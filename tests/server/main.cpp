@@ -1,9 +1,12 @@
 // A stand-in for the Kennisbank on 127.0.0.1, for command-line tests: the Downloadcentrum page
 // made from the seed listing, and a small PDF behind every download link.
 //
-//   kennis_test_server --port-file FILE [--markup list|table|accordion] [--fail N]... [--lifetime S]
+//   kennis_test_server --port-file FILE [--port P] [--markup list|table|accordion] [--fail N]...
+//                      [--drop N]... [--lifetime S]
 //
-// It writes its port to FILE once it accepts connections, and stops after --lifetime seconds.
+// --fail N answers 503 for doc-N.pdf; --drop N leaves doc-N.pdf out of the page, as when the
+// Kennisbank withdraws it. It writes its port to FILE once it accepts connections (on P when
+// given, so a test can restart it changed), and stops after --lifetime seconds.
 #include "listing_pages.hpp"
 #include "pdf_fixture.hpp"
 
@@ -32,6 +35,8 @@ int main(int argc, char** argv) {
     std::string port_file;
     std::string markup = "list";
     std::set<std::string> failing;
+    std::set<std::string> dropped;
+    int port = 0;
     int lifetime = 120;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
@@ -41,13 +46,26 @@ int main(int argc, char** argv) {
             markup = argv[i + 1];
         else if (flag == "--fail")
             failing.insert(argv[i + 1]);
+        else if (flag == "--drop")
+            dropped.insert(argv[i + 1]);
+        else if (flag == "--port")
+            port = std::atoi(argv[i + 1]);
         else if (flag == "--lifetime")
             lifetime = std::atoi(argv[i + 1]);
     }
     httplib::Server server;
-    const int port = server.bind_to_any_port("127.0.0.1");
+    if (port == 0)
+        port = server.bind_to_any_port("127.0.0.1");
+    else if (!server.bind_to_port("127.0.0.1", port))
+        return 1;
     const std::string base = "http://127.0.0.1:" + std::to_string(port);
-    const kennis::Listing listing = kennis::test::seed_listing_with_urls(base);
+    kennis::Listing listing = kennis::test::seed_listing_with_urls(base);
+    std::erase_if(listing.entries, [&](const kennis::ListingEntry& e) {
+        for (const auto& n : dropped)
+            if (e.url->ends_with("/media/doc-" + n + ".pdf"))
+                return true;
+        return false;
+    });
     const std::string page = markup == "table"       ? kennis::test::table_markup(listing, base)
                              : markup == "accordion" ? kennis::test::accordion_markup(listing)
                                                      : kennis::test::list_markup(listing, base);
