@@ -6,6 +6,7 @@
 #include <charconv>
 #include <fmt/format.h>
 #include <fstream>
+#include <iterator>
 #include <vector>
 
 namespace kennis {
@@ -65,6 +66,9 @@ void ExportState::save(const fs::path& dest) const {
     std::string text = std::string(header) + "\n";
     for (const auto& [path, f] : files)
         text += fmt::format("{}\t{}\t{}\t{}\t{}\n", path, f.sha256, f.size, f.mtime_ns, f.document);
+    std::ifstream old(dest / file_name, std::ios::binary);
+    if (old && std::string(std::istreambuf_iterator<char>(old), {}) == text)
+        return; // a run that changed nothing writes nothing
     TempFile temp(dest, ".kennis-part-");
     temp.write(text);
     temp.commit_as(dest / file_name);

@@ -55,6 +55,7 @@ std::vector<ExportEntry> plan_entries(Library& library, const ExportOptions& opt
     for (auto name : own_files)
         folders[""].claim(std::string(name));
     std::vector<ExportEntry> entries;
+    entries.reserve(documents.size());
     for (auto& d : documents) {
         if (!d.path || !d.current()) {
             report.skipped.push_back({d.id, d.title, d.urls.empty() ? "no download link" : "not fetched"});
@@ -230,10 +231,12 @@ private:
             if (m_progress)
                 m_progress({"export", done++, m_jobs.size()});
             const fs::path target = full(job.path);
-            std::error_code ec;
-            fs::create_directories(target.parent_path(), ec);
-            if (ec)
-                throw Error(ExitCode::failure, fmt::format("cannot create {}: {}", target.parent_path().string(), ec.message()));
+            if (const std::string folder = parent_of(job.path); m_folders_made.insert(folder).second) {
+                std::error_code ec;
+                fs::create_directories(target.parent_path(), ec);
+                if (ec)
+                    throw Error(ExitCode::failure, fmt::format("cannot create {}: {}", target.parent_path().string(), ec.message()));
+            }
             const auto how = place(job, target);
             if (!how) {
                 m_state.files[job.path] = before.at(job.path); // the old file stays, and so does what was known of it
@@ -361,15 +364,19 @@ private:
         for (const auto& f : m_report.failed)
             failed.insert(f.path);
         std::vector<ExportEntry> present;
-        for (const auto& e : entries) {
-            ExportEntry p{e.document, e.sha256, {}};
-            std::copy_if(e.paths.begin(), e.paths.end(), std::back_inserter(p.paths), [&](const auto& path) { return !failed.contains(path); });
-            if (!p.paths.empty())
-                present.push_back(std::move(p));
+        if (!failed.empty()) {
+            for (const auto& e : entries) {
+                ExportEntry p{e.document, e.sha256, {}};
+                std::copy_if(e.paths.begin(), e.paths.end(), std::back_inserter(p.paths),
+                             [&](const auto& path) { return !failed.contains(path); });
+                if (!p.paths.empty())
+                    present.push_back(std::move(p));
+            }
         }
-        write_if_changed("catalogue.csv", catalogue_csv(present));
-        write_if_changed("SHA256SUMS", sha256sums(present));
-        write_if_changed("index.html", index_html(present));
+        const auto& listed = failed.empty() ? entries : present;
+        write_if_changed("catalogue.csv", catalogue_csv(listed));
+        write_if_changed("SHA256SUMS", sha256sums(listed));
+        write_if_changed("index.html", index_html(listed));
     }
 
     void write_if_changed(std::string_view name, const std::string& content) {
@@ -393,6 +400,7 @@ private:
     std::vector<Job> m_jobs;
     std::vector<std::string> m_removals;
     std::map<std::string, fs::path> m_copies; // sha256 -> a complete copy inside DEST
+    std::set<std::string> m_folders_made;
 };
 
 // DEST must be a folder kennis can write into; it is made when it does not exist.

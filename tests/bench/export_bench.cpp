@@ -1,0 +1,99 @@
+// Export benchmark: N documents (default 10 000) of about SIZE KiB each (default 100, so ~1 GB)
+// under five themes, exported by the kennis binary and copied by the reference commands on the
+// same file system, each timed as the median of a few runs:
+//   hard links      kennis export --link hardlink   vs  cp -al TREE
+//   copies          kennis export --link copy       vs  cp -r TREE  (and cp -r TREE; sync, since
+//                                                       kennis makes its copies durable)
+//   nothing to do   kennis export (again)           vs  rsync -a TREE/ COPY/ (already equal)
+//
+//   kennis_bench_export KENNIS_BIN [N] [SIZE_KIB]
+#include "bench_util.hpp"
+#include "kennis/library.hpp"
+#include "kennis/sync.hpp"
+#include "stocked_store.hpp"
+
+#include <filesystem>
+#include <fmt/format.h>
+#include <cstdlib>
+#include <random>
+
+namespace fs = std::filesystem;
+using kennis::bench::median;
+
+namespace {
+
+double timed(const std::vector<std::string>& args) {
+    const auto r = kennis::bench::run(args);
+    if (r.exit_code != 0)
+        throw std::runtime_error(fmt::format("{} exited with {}", fmt::join(args, " "), r.exit_code));
+    return r.seconds;
+}
+
+// The median of `repeats` runs of `command`, with `before` run untimed ahead of each.
+double median_of(int repeats, const std::function<void()>& before, const std::vector<std::string>& command) {
+    std::vector<double> seconds;
+    for (int i = 0; i < repeats; ++i) {
+        before();
+        seconds.push_back(timed(command));
+    }
+    return median(seconds);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        fmt::print(stderr, "usage: {} KENNIS_BIN [N] [SIZE_KIB]\n", argv[0]);
+        return 2;
+    }
+    const std::string kennis = argv[1];
+    const std::size_t n = argc > 2 ? std::stoul(argv[2]) : 10000;
+    const std::size_t size = (argc > 3 ? std::stoul(argv[3]) : 100) * 1024;
+    const fs::path work = fs::temp_directory_path() / fmt::format("kennis-bench-export-{}", getpid());
+    const fs::path home = work / "home";
+    fs::create_directories(work);
+
+    {
+        kennis::Library library(kennis::Context{home, false, std::nullopt, {}});
+        const std::vector<std::string> themes{"Verzuim 18-", "Verzuim 18+", "Thuiszitters", "Voortijdig schoolverlaten",
+                                              "Jongeren 16-27"};
+        kennis::Listing listing{"https://bench.test/kennisbank", "html", std::nullopt, {}};
+        for (std::size_t i = 1; i <= n; ++i)
+            listing.entries.push_back({themes[i % themes.size()], fmt::format("Handreiking nummer {} over verzuim", i),
+                                       fmt::format("https://bench.test/{}.pdf", i)});
+        kennis::apply_listings(library, {listing}, true);
+        std::mt19937_64 rng(7);
+        std::string block(size, '\0');
+        for (auto& c : block)
+            c = static_cast<char>(rng());
+        kennis::test::stock_all(library, [&](std::int64_t id) { return fmt::format("%PDF-1.4 {}\n", id) + block; });
+    }
+    fmt::print("export benchmark: {} files of {} KiB ({:.2f} GB) in 5 theme folders\n", n, size / 1024,
+               static_cast<double>(n * size) / 1e9);
+
+    const std::string k = kennis;
+    const std::string h = home.string();
+    auto fresh = [&](const std::string& name) {
+        return [dir = work / name] { fs::remove_all(dir); };
+    };
+    const fs::path tree = work / "tree"; // a plain copy of the export, the references' source
+    timed({k, "--home", h, "-q", "export", tree.string(), "--link", "copy"});
+    constexpr int repeats = 3;
+
+    const double kennis_links = median_of(repeats, fresh("k-links"), {k, "--home", h, "-q", "export", (work / "k-links").string(), "--link", "hardlink"});
+    const double cp_links = median_of(repeats, fresh("cp-links"), {"cp", "-al", tree.string(), (work / "cp-links").string()});
+    const double kennis_copies = median_of(repeats, fresh("k-copies"), {k, "--home", h, "-q", "export", (work / "k-copies").string(), "--link", "copy"});
+    const double cp_copies = median_of(repeats, fresh("cp-copies"), {"cp", "-r", tree.string(), (work / "cp-copies").string()});
+    const double cp_copies_synced = median_of(repeats, fresh("cp-copies"), {"sh", "-c", fmt::format("cp -r '{}' '{}' && sync -f '{}'", tree.string(), (work / "cp-copies").string(), (work / "cp-copies").string())});
+    timed({"rsync", "-a", tree.string() + "/", (work / "rsync").string() + "/"});
+    const double kennis_again = median_of(repeats, [] {}, {k, "--home", h, "-q", "export", tree.string(), "--link", "copy"});
+    const double rsync_again = median_of(repeats, [] {}, {"rsync", "-a", tree.string() + "/", (work / "rsync").string() + "/"});
+
+    fmt::print("  hard links     kennis {:7.3f} s   cp -al {:7.3f} s           ratio {:.2f} (target <= 1.5)\n", kennis_links, cp_links, kennis_links / cp_links);
+    fmt::print("  copies         kennis {:7.3f} s   cp -r  {:7.3f} s           ratio {:.2f} (target <= 1.2)\n", kennis_copies, cp_copies, kennis_copies / cp_copies);
+    fmt::print("                                    cp -r; sync {:7.3f} s      ratio {:.2f}\n", cp_copies_synced, kennis_copies / cp_copies_synced);
+    fmt::print("  nothing to do  kennis {:7.3f} s   rsync -a {:7.3f} s         ratio {:.2f} (target <= 1.0)\n", kennis_again, rsync_again, kennis_again / rsync_again);
+    if (!std::getenv("KENNIS_BENCH_KEEP"))
+        fs::remove_all(work);
+    return 0;
+}
