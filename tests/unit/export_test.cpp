@@ -6,7 +6,9 @@
 #include "kennis/filename.hpp"
 #include "kennis/sync.hpp"
 #include "kennis/tags.hpp"
+#include "pdf_fixture.hpp"
 #include "stocked_store.hpp"
+#include "test_server.hpp"
 #include "unicode.hpp"
 
 #include <archive.h>
@@ -426,4 +428,21 @@ TEST_F(SeededExportTest, TheIndexPageFiltersAsOneTypesInABrowser) {
     const std::string none = rendered_dom(page, "#q=xyzzy");
     EXPECT_NE(none.find("id=\"count\">0 van 123</span>"), std::string::npos);
     EXPECT_NE(none.find("<p id=\"none\">"), std::string::npos) << "the 'nothing found' line shows";
+}
+
+TEST_F(ExportTest, FetchFirstStoresWhatIsMissingAndExportsIt) {
+    test::TestServer server;
+    const std::string body = test::make_pdf({"opgehaald voor de export"});
+    server.server().Get("/a.pdf", [&](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/pdf"); });
+    listed({{"Thema", "Op te halen", server.url("/a.pdf")}, {"Thema", "Zonder link", {}}});
+    ExportOptions o;
+    o.fetch = true;
+    o.fetch_options.network.retries = 0;
+    const auto r = run(o);
+    ASSERT_TRUE(r.fetch);
+    EXPECT_EQ(r.fetch->downloaded, 1u);
+    EXPECT_EQ(r.written, 1u);
+    EXPECT_EQ(test::read_file(dest() / "Thema" / "Op te halen.pdf"), body);
+    ASSERT_EQ(r.skipped.size(), 1u);
+    EXPECT_EQ(r.skipped[0].reason, "no download link");
 }
