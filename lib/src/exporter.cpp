@@ -114,8 +114,12 @@ public:
     FolderExport(Library& library, const ExportOptions& options, ExportReport& report)
         : m_dest(options.dest), m_store(library.impl().ctx.home), m_options(options), m_report(report),
           m_progress(library.impl().ctx.progress) {
+        // A dry run may plan for a DEST that does not exist yet: where it would be made decides.
+        fs::path existing = fs::absolute(m_dest);
+        while (!fs::exists(existing) && existing.has_relative_path())
+            existing = existing.parent_path();
         struct stat store {}, dest {};
-        if (::stat(library.store_dir().c_str(), &store) != 0 || ::stat(m_dest.c_str(), &dest) != 0)
+        if (::stat(library.store_dir().c_str(), &store) != 0 || ::stat(existing.c_str(), &dest) != 0)
             throw Error(ExitCode::failure, fmt::format("cannot look at {}: {}", m_dest.string(), std::strerror(errno)));
         m_same_file_system = store.st_dev == dest.st_dev;
         if (options.link == LinkMode::hardlink && !m_same_file_system)

@@ -369,6 +369,10 @@ TEST_F(SeededExportTest, ADestThatIsAFileOrNotWritableIsRefusedWithoutDamage) {
 TEST_F(ExportTest, DocumentsWithoutAStoredFileAreSkipped) {
     listed({{"Thema", "Niet opgehaald", "https://x.test/1.pdf"}, {"Thema", "Opgehaald", "https://x.test/2.pdf"}});
     test::stock(library(), 2, "%PDF-1.4 twee");
+    ExportOptions plan;
+    plan.dry_run = true;
+    EXPECT_EQ(run(plan).changes.size(), 1u);
+    EXPECT_FALSE(fs::exists(dest())) << "a dry run does not even make DEST";
     const auto r = run();
     EXPECT_EQ(r.written, 1u);
     ASSERT_EQ(r.skipped.size(), 1u);
