@@ -1,5 +1,6 @@
 #include "export_manifest.hpp"
 
+#include "html.hpp"
 #include "kennis/filename.hpp"
 #include "kennis/title.hpp"
 #include "unicode.hpp"
@@ -11,21 +12,6 @@
 
 namespace kennis {
 namespace {
-
-std::string escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
 
 // A relative URL for a path inside the export: every byte but the unreserved ones and '/'
 // percent-encoded, so spaces, '#' and accents survive every browser.
@@ -64,20 +50,20 @@ std::string item(const ExportEntry& e, const std::string& theme) {
     const auto links = links_under(e, theme);
     std::string info;
     if (d.type)
-        info += fmt::format("<span class=\"type\">{}</span>", escape(*d.type));
+        info += fmt::format("<span class=\"type\">{}</span>", html_escape(*d.type));
     if (d.date || d.period)
-        info += fmt::format("<time>{}</time>", escape(d.date ? *d.date : *d.period));
+        info += fmt::format("<time>{}</time>", html_escape(d.date ? *d.date : *d.period));
     if (d.publisher)
-        info += fmt::format("<span>{}</span>", escape(*d.publisher));
+        info += fmt::format("<span>{}</span>", html_escape(*d.publisher));
     for (const auto& tag : d.tags)
-        info += fmt::format("<span class=\"tag\">{}</span>", escape(tag));
+        info += fmt::format("<span class=\"tag\">{}</span>", html_escape(tag));
     if (links.size() > 1)
         for (std::size_t i = 1; i < links.size(); ++i)
-            info += fmt::format("<a class=\"also\" href=\"{}\">{}</a>", href(links[i]), escape(folder_of(links[i])));
+            info += fmt::format("<a class=\"also\" href=\"{}\">{}</a>", href(links[i]), html_escape(folder_of(links[i])));
     const std::string text = unicode::fold(fmt::format("{} {} {} {} {} {}", d.title, fmt::join(d.aliases, " "), fmt::join(d.themes, " "),
                                                        fmt::join(d.tags, " "), d.type.value_or(""), d.date.value_or(d.period.value_or(""))));
     return fmt::format("<li data-doc=\"{}\" data-text=\"{}\"><a href=\"{}\">{}</a><div class=\"info\">{}</div></li>\n", d.id,
-                       escape(text), href(links.front()), escape(d.title), info);
+                       html_escape(text), href(links.front()), html_escape(d.title), info);
 }
 
 constexpr std::string_view style = R"(
@@ -165,8 +151,8 @@ std::string index_html(const std::vector<ExportEntry>& entries) {
         std::string id = "thema-" + slugify(theme);
         for (int n = 2; !ids.insert(id).second; ++n)
             id = fmt::format("thema-{}-{}", slugify(theme), n);
-        nav += fmt::format("<a href=\"#{}\">{}</a>", id, escape(theme));
-        sections += fmt::format("<section id=\"{}\"><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n", id, escape(theme), docs.size());
+        nav += fmt::format("<a href=\"#{}\">{}</a>", id, html_escape(theme));
+        sections += fmt::format("<section id=\"{}\"><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n", id, html_escape(theme), docs.size());
         for (const auto* e : docs)
             sections += item(*e, theme);
         sections += "</ul></section>\n";

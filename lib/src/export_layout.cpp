@@ -3,6 +3,7 @@
 #include "kennis/error.hpp"
 #include "kennis/filename.hpp"
 #include "mime.hpp"
+#include "words.hpp"
 
 #include <algorithm>
 #include <array>
@@ -38,15 +39,6 @@ std::vector<std::string> field_values(const Document& d, std::string_view field,
     if (field == "slug")
         return {d.slug};
     return {std::string(extension)};
-}
-
-std::vector<std::string> split_levels(const std::string& tag) {
-    std::vector<std::string> levels;
-    std::size_t start = 0;
-    for (std::size_t slash; (slash = tag.find('/', start)) != std::string::npos; start = slash + 1)
-        levels.push_back(tag.substr(start, slash - start));
-    levels.push_back(tag.substr(start));
-    return levels;
 }
 
 } // namespace
@@ -118,7 +110,8 @@ std::vector<std::string> PathTemplate::paths(const Document& d, std::string_view
         for (std::size_t s = 0; s < m_segments.size(); ++s) {
             const auto& tokens = m_segments[s];
             if (tokens.size() == 1 && tokens[0].field && tokens[0].text == "tag" && s + 1 < m_segments.size()) {
-                for (const auto& level : split_levels(value("tag")))
+                const std::string tag = value("tag"); // outlives the views split() returns
+                for (const auto level : split(tag, '/'))
                     add(safe_file_name(level, ""));
                 continue;
             }

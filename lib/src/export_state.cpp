@@ -2,6 +2,7 @@
 
 #include "kennis/error.hpp"
 #include "store.hpp"
+#include "words.hpp"
 
 #include <charconv>
 #include <fmt/format.h>
@@ -14,15 +15,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view header = "#kennis-export 1";
-
-std::vector<std::string_view> split_tabs(std::string_view line) {
-    std::vector<std::string_view> fields;
-    std::size_t start = 0;
-    for (std::size_t tab; (tab = line.find('\t', start)) != std::string_view::npos; start = tab + 1)
-        fields.push_back(line.substr(start, tab - start));
-    fields.push_back(line.substr(start));
-    return fields;
-}
 
 bool parse_int(std::string_view text, std::int64_t& out) {
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
@@ -51,7 +43,7 @@ ExportState ExportState::load(const fs::path& dest) {
         }
         if (line.empty())
             continue;
-        const auto f = split_tabs(line);
+        const auto f = split(line, '\t');
         ExportedFile entry;
         if (f.size() != 5 || f[0].empty() || f[1].size() != 64 || !parse_int(f[2], entry.size) ||
             !parse_int(f[3], entry.mtime_ns) || !parse_int(f[4], entry.document))

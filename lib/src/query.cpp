@@ -1,6 +1,7 @@
 #include "kennis/error.hpp"
 #include "kennis/search.hpp"
 #include "unicode.hpp"
+#include "words.hpp"
 
 #include <array>
 #include <algorithm>
@@ -22,16 +23,6 @@ bool has_word_character(std::string_view text) {
         if (unicode::is_alnum(unicode::next(text, pos)))
             return true;
     return false;
-}
-
-std::string fts_string(std::string_view text) {
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 // One piece of the query: a word, a phrase or an operator, with its 1-based column.
@@ -146,7 +137,7 @@ private:
     std::string atom(const Token& t) const {
         if (!has_word_character(t.text))
             return {};
-        std::string out = fts_string(t.text);
+        std::string out = double_quoted(t.text); // an FTS5 string: never an operator or column
         if (t.prefix)
             out += " *";
         if (!t.field.empty())

@@ -9,6 +9,12 @@ namespace kennis {
 // The runs of letters and digits in a text; everything else separates them.
 std::vector<std::string> split_words(std::string_view text);
 
+// The pieces of `text` between the separators: "a/b" gives {"a", "b"}, "" gives {""}.
+std::vector<std::string_view> split(std::string_view text, char separator);
+
+// `text` in double quotes with every quote inside doubled: the quoting of CSV and of SQL strings.
+std::string double_quoted(std::string_view text);
+
 // Trimmed, with every run of white space (tabs, newlines, no-break spaces) made one space.
 std::string collapse_spaces(std::string_view text);
 

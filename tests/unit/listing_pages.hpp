@@ -1,5 +1,6 @@
 #pragma once
 
+#include "html.hpp"
 #include "kennis/snapshot.hpp"
 
 #include <map>
@@ -11,19 +12,7 @@
 // words a reader sees.
 namespace kennis::test {
 
-inline std::string html_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+using kennis::html_escape;
 
 // The seed listing with a download path for every title. Two pairs of different titles share one
 // file, as pages do when a title is edited in one place only.
