@@ -28,14 +28,15 @@ std::string href(std::string_view path) {
 
 // The files of a document to show under one of its themes: with a layout by theme, the one in
 // that theme's folder; with other layouts, all of them.
-std::vector<std::string> links_under(const ExportEntry& e, const std::string& theme) {
-    std::set<std::string> other_folders;
-    for (const auto& t : e.document.themes)
-        if (t != theme)
-            other_folders.insert(safe_file_name(t, "") + "/");
+// `folders` holds the folder of every theme, "Verzuim 18-/", made once for the whole page.
+std::vector<std::string> links_under(const ExportEntry& e, const std::string& theme, const std::map<std::string, std::string>& folders) {
+    auto in_other_theme = [&](const std::string& path) {
+        return std::any_of(e.document.themes.begin(), e.document.themes.end(),
+                           [&](const auto& t) { return t != theme && path.starts_with(folders.at(t)); });
+    };
     std::vector<std::string> links;
     for (const auto& path : e.paths)
-        if (std::none_of(other_folders.begin(), other_folders.end(), [&](const auto& f) { return path.starts_with(f); }))
+        if (!in_other_theme(path))
             links.push_back(path);
     return links.empty() ? e.paths : links;
 }
@@ -45,9 +46,9 @@ std::string folder_of(const std::string& path) {
     return slash == std::string::npos ? "." : path.substr(0, slash);
 }
 
-std::string item(const ExportEntry& e, const std::string& theme) {
+std::string item(const ExportEntry& e, const std::string& theme, const std::map<std::string, std::string>& folders) {
     const auto& d = e.document;
-    const auto links = links_under(e, theme);
+    const auto links = links_under(e, theme, folders);
     std::string info;
     if (d.type)
         info += fmt::format("<span class=\"type\">{}</span>", html_escape(*d.type));
@@ -137,12 +138,16 @@ constexpr std::string_view script = R"(
 std::string index_html(const std::vector<ExportEntry>& entries) {
     std::map<std::string, std::vector<const ExportEntry*>> by_theme;
     std::string newest;
+    static const std::vector<std::string> no_theme{"Zonder thema"};
     for (const auto& e : entries) {
-        for (const auto& theme : e.document.themes.empty() ? std::vector<std::string>{"Zonder thema"} : e.document.themes)
+        for (const auto& theme : e.document.themes.empty() ? no_theme : e.document.themes)
             by_theme[theme].push_back(&e);
         if (const auto* v = e.document.current())
             newest = std::max(newest, v->first_seen.substr(0, 10));
     }
+    std::map<std::string, std::string> folders;
+    for (const auto& [theme, docs] : by_theme)
+        folders.emplace(theme, safe_file_name(theme, "") + "/");
     std::string nav;
     std::string sections;
     std::set<std::string> ids;
@@ -154,7 +159,7 @@ std::string index_html(const std::vector<ExportEntry>& entries) {
         nav += fmt::format("<a href=\"#{}\">{}</a>", id, html_escape(theme));
         sections += fmt::format("<section id=\"{}\"><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n", id, html_escape(theme), docs.size());
         for (const auto* e : docs)
-            sections += item(*e, theme);
+            sections += item(*e, theme, folders);
         sections += "</ul></section>\n";
     }
     const std::string sub = fmt::format("<span id=\"count\">{}</span> documenten{}", entries.size(),

@@ -140,17 +140,9 @@ std::string export_extension(const Document& d) {
     if (const auto* v = d.current(); v && v->mime)
         if (auto ext = mime_extension(*v->mime); !ext.empty())
             return ext;
-    for (const auto& u : d.urls) {
-        const std::string path = u.url.substr(0, u.url.find_first_of("?#"));
-        const auto dot = path.rfind('.');
-        if (dot == std::string::npos || path.size() - dot > 5 || path.size() - dot < 2)
-            continue;
-        std::string ext = path.substr(dot);
-        if (std::all_of(ext.begin() + 1, ext.end(), [](unsigned char c) { return std::isalnum(c); })) {
-            std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (const auto& u : d.urls)
+        if (auto ext = url_extension(u.url); !ext.empty())
             return ext;
-        }
-    }
     return {};
 }
 

@@ -1,13 +1,12 @@
 #include "export_state.hpp"
 
+#include "file_io.hpp"
 #include "kennis/error.hpp"
-#include "store.hpp"
 #include "words.hpp"
 
 #include <charconv>
 #include <fmt/format.h>
 #include <fstream>
-#include <iterator>
 #include <vector>
 
 namespace kennis {
@@ -58,12 +57,7 @@ void ExportState::save(const fs::path& dest) const {
     std::string text = std::string(header) + "\n";
     for (const auto& [path, f] : files)
         text += fmt::format("{}\t{}\t{}\t{}\t{}\n", path, f.sha256, f.size, f.mtime_ns, f.document);
-    std::ifstream old(dest / file_name, std::ios::binary);
-    if (old && std::string(std::istreambuf_iterator<char>(old), {}) == text)
-        return; // a run that changed nothing writes nothing
-    TempFile temp(dest, ".kennis-part-");
-    temp.write(text);
-    temp.commit_as(dest / file_name);
+    write_if_changed(dest / file_name, text, export_temp_prefix); // a run that changed nothing writes nothing
 }
 
 } // namespace kennis

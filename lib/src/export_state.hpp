@@ -21,6 +21,9 @@ struct ExportedFile {
     static constexpr std::int64_t pending = -1;
 };
 
+// The names of the temp files an export writes in DEST; a later run removes any it finds.
+inline constexpr std::string_view export_temp_prefix = ".kennis-part-";
+
 class ExportState {
 public:
     static constexpr std::string_view file_name = ".kennis-export";

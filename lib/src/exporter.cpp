@@ -4,6 +4,7 @@
 #include "export_layout.hpp"
 #include "export_manifest.hpp"
 #include "export_state.hpp"
+#include "file_io.hpp"
 #include "kennis/error.hpp"
 #include "kennis/filename.hpp"
 #include "library_impl.hpp"
@@ -33,7 +34,6 @@ namespace kennis {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr std::string_view temp_prefix = ".kennis-part-";
 // The files kennis writes beside the documents, in DEST itself.
 constexpr std::array<std::string_view, 4> own_files{"catalogue.csv", "SHA256SUMS", "index.html", ExportState::file_name};
 // Room left for the share's own path (\\server\share\folder\) within Windows' 260 characters.
@@ -106,7 +106,7 @@ bool links_unsupported(int err) { return err == EPERM || err == EOPNOTSUPP || er
 
 std::string temp_name(const fs::path& folder) {
     static std::mt19937_64 rng{std::random_device{}()};
-    return (folder / fmt::format("{}{:016x}", temp_prefix, rng())).string();
+    return (folder / fmt::format("{}{:016x}", export_temp_prefix, rng())).string();
 }
 
 class FolderExport {
@@ -160,10 +160,12 @@ private:
         std::vector<std::string> removals;
         for (auto it = m_state.files.begin(); it != m_state.files.end();) {
             const auto& [path, recorded] = *it;
-            const FileStat st = stat_of(full(path));
-            if (wanted.contains(path)) {
+            if (wanted.contains(path)) { // decided above
                 ++it;
-            } else if (!st.exists) {
+                continue;
+            }
+            const FileStat st = stat_of(full(path));
+            if (!st.exists) {
                 it = m_state.files.erase(it); // gone already
             } else if (!m_options.delete_stale) {
                 ++m_report.stale;
@@ -272,25 +274,19 @@ private:
     std::optional<Placed> place(const Job& job, const fs::path& target) {
         const fs::path source = m_store.path_of(job.entry->sha256);
         const LinkMode mode = m_options.link;
-        if (mode == LinkMode::symlink)
-            return make_link(job, target, [&](const char* at) { return ::symlink(source.c_str(), at); });
-        if (mode == LinkMode::hardlink || (mode == LinkMode::automatic && m_same_file_system))
-            return make_link(job, target, [&](const char* at) { return ::link(source.c_str(), at); });
+        if (mode == LinkMode::symlink || mode == LinkMode::hardlink || (mode == LinkMode::automatic && m_same_file_system))
+            return make_link(job, target, source, mode == LinkMode::symlink);
         if (mode == LinkMode::automatic && m_links_work) {
             // Another name for a copy already in DEST, when the share can hold one.
             if (auto first = m_copies.find(job.entry->sha256); first != m_copies.end()) {
-                int link_error = 0;
-                auto placed = make_link(job, target, [&](const char* at) {
-                    const int rc = ::link(first->second.c_str(), at);
-                    link_error = rc == 0 ? 0 : errno;
-                    return rc;
-                }, links_unsupported);
-                if (placed || link_error == 0 || !links_unsupported(link_error))
+                bool unsupported = false;
+                auto placed = make_link(job, target, first->second, false, &unsupported);
+                if (!unsupported)
                     return placed;
                 m_links_work = false;
             }
         }
-        TempFile temp(target.parent_path(), temp_prefix);
+        TempFile temp(target.parent_path(), export_temp_prefix);
         temp.copy_from(source);
         if (const int err = temp.try_replace(target); err != 0)
             return refuse(job, err);
@@ -298,15 +294,18 @@ private:
         return Placed::copied;
     }
 
-    // Makes a link with `make`, straight at `target` when nothing is there, else beside it and
-    // renamed over it. `fall_back` says which errors of `make` the caller handles itself.
-    template <typename Make>
-    std::optional<Placed> make_link(const Job& job, const fs::path& target, Make make, bool (*fall_back)(int) = nullptr) {
+    // Makes a hard or symbolic link to `source`: straight at `target` when nothing is there (a link
+    // appears whole by itself), else beside it and renamed over it. With `unsupported`, a file
+    // system that cannot make the link says so there instead of throwing.
+    std::optional<Placed> make_link(const Job& job, const fs::path& target, const fs::path& source, bool symbolic,
+                                    bool* unsupported = nullptr) {
         const std::string at = job.replace ? temp_name(target.parent_path()) : target.string();
-        if (make(at.c_str()) != 0) {
+        if ((symbolic ? ::symlink(source.c_str(), at.c_str()) : ::link(source.c_str(), at.c_str())) != 0) {
             const int err = errno;
-            if (fall_back && fall_back(err))
+            if (unsupported && links_unsupported(err)) {
+                *unsupported = true;
                 return std::nullopt;
+            }
             throw Error(ExitCode::failure, fmt::format("cannot write {}: {}", target.string(), std::strerror(err)));
         }
         if (job.replace && ::rename(at.c_str(), target.c_str()) != 0) {
@@ -335,7 +334,7 @@ private:
         for (const auto& folder : folders) {
             std::error_code ec;
             for (const auto& entry : fs::directory_iterator(folder, ec))
-                if (entry.path().filename().string().starts_with(temp_prefix))
+                if (entry.path().filename().string().starts_with(export_temp_prefix))
                     fs::remove(entry.path(), ec);
         }
     }
@@ -378,19 +377,9 @@ private:
             }
         }
         const auto& listed = failed.empty() ? entries : present;
-        write_if_changed("catalogue.csv", catalogue_csv(listed));
-        write_if_changed("SHA256SUMS", sha256sums(listed));
-        write_if_changed("index.html", index_html(listed));
-    }
-
-    void write_if_changed(std::string_view name, const std::string& content) {
-        const fs::path path = m_dest / name;
-        if (const FileStat st = stat_of(path); st.regular && static_cast<std::size_t>(st.size) == content.size() &&
-                                               sha256_file(path) == sha256_hex(content))
-            return;
-        TempFile temp(m_dest, temp_prefix);
-        temp.write(content);
-        temp.commit_as(path);
+        write_if_changed(m_dest / "catalogue.csv", catalogue_csv(listed), export_temp_prefix);
+        write_if_changed(m_dest / "SHA256SUMS", sha256sums(listed), export_temp_prefix);
+        write_if_changed(m_dest / "index.html", index_html(listed), export_temp_prefix);
     }
 
     fs::path m_dest;
@@ -423,7 +412,7 @@ void prepare_dest(const Library& library, const fs::path& dest, bool dry_run) {
     if (ec)
         throw InputError(fmt::format("cannot create the export folder {}: {}", dest.string(), ec.message()));
     try {
-        TempFile probe(dest, temp_prefix);
+        TempFile probe(dest, export_temp_prefix);
     } catch (const Error& e) {
         throw InputError(fmt::format("cannot write into the export folder: {}", e.what()));
     }

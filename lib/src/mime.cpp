@@ -63,6 +63,16 @@ std::string mime_extension(std::string_view mime) {
     return {};
 }
 
+std::string url_extension(std::string_view url) {
+    const std::string path = lower(url_path(url));
+    const auto dot = path.rfind('.');
+    if (dot == std::string::npos || path.size() - dot < 2 || path.size() - dot > 5)
+        return {};
+    const bool plain = std::all_of(path.begin() + static_cast<std::ptrdiff_t>(dot) + 1, path.end(),
+                                   [](unsigned char c) { return std::isalnum(c); });
+    return plain ? path.substr(dot) : std::string();
+}
+
 bool is_html_mime(std::string_view mime) { return mime == "text/html"; }
 
 bool url_names_web_page(std::string_view url) {

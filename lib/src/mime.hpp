@@ -12,6 +12,9 @@ std::string sniff_mime(std::string_view head, std::string_view content_type, std
 // The file extension for a type, with its dot (".pdf"), or empty for a type kennis does not know.
 std::string mime_extension(std::string_view mime);
 
+// The extension of the file a URL names (".pdf" for …/Handboek.PDF?x=1), or empty.
+std::string url_extension(std::string_view url);
+
 bool is_html_mime(std::string_view mime);
 
 // A URL whose path names a web page rather than a document to download.

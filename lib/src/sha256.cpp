@@ -1,5 +1,6 @@
 #include "sha256.hpp"
 
+#include "file_io.hpp"
 #include "kennis/error.hpp"
 #include "unique_fd.hpp"
 
@@ -55,17 +56,7 @@ std::string sha256_file(const std::filesystem::path& file) {
     if (!fd)
         throw Error(ExitCode::failure, fmt::format("cannot read {}: {}", file.string(), std::strerror(errno)));
     Sha256 h;
-    std::string buffer(std::size_t{1} << 20, '\0');
-    for (;;) {
-        const ssize_t n = ::read(fd.get(), buffer.data(), buffer.size());
-        if (n == 0)
-            break;
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            throw Error(ExitCode::failure, fmt::format("cannot read {}: {}", file.string(), std::strerror(errno)));
-        h.update(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
-    }
+    read_pieces(fd.get(), file, [&h](std::string_view piece) { h.update(piece); });
     return h.hex_digest();
 }
 

@@ -1,6 +1,7 @@
 #include "store.hpp"
 
 #include "catalogue.hpp"
+#include "file_io.hpp"
 #include "kennis/error.hpp"
 #include "unique_fd.hpp"
 
@@ -83,18 +84,7 @@ void TempFile::copy_from(const fs::path& source) {
             io_error("cannot copy into", m_path, errno);
         break; // file systems that cannot copy in the kernel: through a buffer
     }
-    std::string buffer(std::size_t{1} << 20, '\0');
-    for (;;) {
-        const ssize_t n = ::read(in, buffer.data(), buffer.size());
-        if (n == 0)
-            return;
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            io_error("cannot read", source, errno);
-        }
-        write(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
-    }
+    read_pieces(in, source, [this](std::string_view piece) { write(piece); });
 }
 
 void TempFile::finish(bool sync) {

@@ -1,5 +1,7 @@
 #include "zip_export.hpp"
 
+#include "export_state.hpp"
+#include "file_io.hpp"
 #include "kennis/error.hpp"
 #include "library_impl.hpp"
 #include "store.hpp"
@@ -74,19 +76,7 @@ void add_stored_file(ZipWriter& zip, const std::string& path, const fs::path& so
     struct stat st {};
     if (!fd || ::fstat(fd.get(), &st) != 0)
         throw Error(ExitCode::failure, fmt::format("cannot read {}: {}", source.string(), std::strerror(errno)));
-    zip.add(path, st.st_size, st.st_mtim.tv_sec, [&](auto write) {
-        std::string buffer(std::size_t{1} << 20, '\0');
-        for (;;) {
-            const ssize_t n = ::read(fd.get(), buffer.data(), buffer.size());
-            if (n == 0)
-                return;
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n < 0)
-                throw Error(ExitCode::failure, fmt::format("cannot read {}: {}", source.string(), std::strerror(errno)));
-            write(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
-        }
-    });
+    zip.add(path, st.st_size, st.st_mtim.tv_sec, [&](const auto& write) { read_pieces(fd.get(), source, write); });
 }
 
 } // namespace
@@ -104,7 +94,7 @@ void write_zip(Library& library, const ExportOptions& options, const std::vector
     const fs::path folder = file.parent_path();
     std::optional<TempFile> temp;
     try {
-        temp.emplace(folder, ".kennis-part-");
+        temp.emplace(folder, export_temp_prefix);
     } catch (const Error& e) {
         throw InputError(fmt::format("cannot write the archive: {}", e.what()));
     }
