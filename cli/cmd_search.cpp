@@ -71,12 +71,11 @@ void register_search(CLI::App& app, Globals& globals) {
         const bool color = out.color && out.format == Format::table;
         nlohmann::ordered_json rows = nlohmann::ordered_json::array();
         for (const auto& hit : search(library, text, *filter)) {
-            auto row = to_json(hit.document);
-            row["score"] = hit.score;
-            row["snippet"] = out.format == Format::table ? rendered_snippet(hit.snippet, color) : without_highlights(hit.snippet);
-            row["page"] = hit.page ? nlohmann::ordered_json(*hit.page) : nlohmann::ordered_json(nullptr);
-            if (out.format == Format::table)
+            auto row = to_json(hit);
+            if (out.format == Format::table) {
+                row["snippet"] = rendered_snippet(hit.snippet, color);
                 row["where"] = hit.page ? "p. " + std::to_string(*hit.page) : "";
+            }
             rows.push_back(std::move(row));
         }
         auto fields = document_fields();

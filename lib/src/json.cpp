@@ -131,4 +131,12 @@ nlohmann::ordered_json to_json(const ExportReport& r) {
     return out;
 }
 
+nlohmann::ordered_json to_json(const SearchHit& hit) {
+    auto row = to_json(hit.document);
+    row["score"] = hit.score;
+    row["snippet"] = without_highlights(hit.snippet);
+    row["page"] = hit.page ? nlohmann::ordered_json(*hit.page) : nlohmann::ordered_json(nullptr);
+    return row;
+}
+
 } // namespace kennis

@@ -4,6 +4,7 @@
 #include "kennis/document.hpp"
 #include "kennis/export.hpp"
 #include "kennis/fetch.hpp"
+#include "kennis/search.hpp"
 #include "kennis/sync.hpp"
 
 #include <nlohmann/json.hpp>
@@ -17,5 +18,7 @@ nlohmann::ordered_json to_json(const SyncReport& report);
 nlohmann::ordered_json to_json(const FetchReport& report);
 nlohmann::ordered_json to_json(const Stats& stats);
 nlohmann::ordered_json to_json(const ExportReport& report);
+// The document fields plus score, snippet (without highlight marks) and page.
+nlohmann::ordered_json to_json(const SearchHit& hit);
 
 } // namespace kennis
