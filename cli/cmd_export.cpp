@@ -22,7 +22,9 @@ struct ExportArgs {
 // Lines a person reads: what happened, then what did not.
 void print_export(Globals& globals, const ExportReport& r, bool dry_run) {
     const Output out = globals.output();
-    if (r.fetch)
+    if (r.fetch && out.format == Format::json)
+        note_fetch_failures(globals, *r.fetch); // the export's JSON holds the fetch
+    else if (r.fetch)
         report_fetch(globals, *r.fetch);
     if (!r.failed.empty())
         globals.exit_code = static_cast<int>(ExitCode::partial);
