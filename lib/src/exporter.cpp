@@ -255,8 +255,8 @@ private:
         }
         if (m_progress)
             m_progress({"export", done, m_jobs.size()});
-        if (copied)
-            sync_dest();
+        if (copied) // one sync for all copies instead of one per file, before the state names them
+            sync_file_system(m_dest);
         for (const auto& job : m_jobs) {
             auto it = m_state.files.find(job.path);
             if (it == m_state.files.end())
@@ -337,13 +337,6 @@ private:
                 if (entry.path().filename().string().starts_with(export_temp_prefix))
                     fs::remove(entry.path(), ec);
         }
-    }
-
-    // One sync for all copies instead of one per file: they are durable before the state says so.
-    void sync_dest() {
-        const UniqueFd fd(::open(m_dest.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-        if (!fd || ::syncfs(fd.get()) != 0)
-            throw Error(ExitCode::failure, fmt::format("cannot sync {}: {}", m_dest.string(), std::strerror(errno)));
     }
 
     void remove_files() {

@@ -8,9 +8,11 @@
 #include "lock.hpp"
 #include "merge.hpp"
 #include "search_index.hpp"
+#include "sha256.hpp"
 #include "text_extract.hpp"
 #include "worker_pool.hpp"
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -39,18 +41,21 @@ public:
         m_report.requested = requests.size() + m_report.failed.size();
         Fetcher fetcher(m_store, make_fetcher_options(m_options.network, m_options.jobs, m_options.max_size));
         {
-            // Syncing, storing and reading text happen on workers while transfers go on; the
-            // catalogue is written on this thread as their results come back.
+            // Downloads are hashed and read on workers while transfers go on, made durable in
+            // groups on one more thread, and recorded on this thread, which also keeps the
+            // transfers moving.
             WorkerPool workers(2);
+            WorkerPool committer(1);
             fetcher.run(
                 std::move(requests), [&](FetchResult&& r) { hand_over(std::move(r), workers, fetcher); }, progress,
-                [&] { record_finished(); });
-            std::unique_lock lock(m_mutex);
-            while (m_in_flight > 0) {
-                m_done_cv.wait(lock, [&] { return !m_done.empty(); });
-                lock.unlock();
-                record_finished();
-                lock.lock();
+                [&] { advance(false, committer, fetcher); });
+            advance(true, committer, fetcher);
+            while (m_preparing + m_committing > 0) {
+                {
+                    std::unique_lock lock(m_mutex);
+                    m_arrived_cv.wait(lock, [&] { return !m_arrived.empty(); });
+                }
+                advance(true, committer, fetcher);
             }
         }
         return std::move(m_report);
@@ -109,64 +114,135 @@ private:
 
     // A finished download, on its way from the network to the catalogue.
     struct Landing {
+        enum class Stage { prepared, durable };
+        explicit Landing(FetchResult&& r) : result(std::move(r)) {}
         FetchResult result;
-        bool new_blob = false;
+        Stage stage = Stage::prepared;
+        std::string sha256;
+        bool extracted = false;
         ExtractedText text;
     };
+    using LandingPtr = std::shared_ptr<Landing>;
+
+    // Files made durable together: one sync of the file system for their bytes and one for their
+    // names, instead of two per file.
+    static constexpr std::size_t batch_files = 32;
+    static constexpr auto batch_wait = std::chrono::seconds(2);
 
     void hand_over(FetchResult&& r, WorkerPool& workers, Fetcher& fetcher) {
-        auto landing = std::make_shared<Landing>(Landing{std::move(r), false, {}});
+        auto landing = std::make_shared<Landing>(std::move(r));
         if (landing->result.outcome != FetchResult::Outcome::downloaded) {
-            record(*landing);
+            m_ready.push_back(landing);
             return;
         }
-        landing->new_blob = !blob_known(landing->result.sha256);
-        {
-            std::lock_guard lock(m_mutex);
-            ++m_in_flight;
-        }
+        ++m_preparing;
         workers.submit([this, landing, &fetcher] {
-            land(*landing);
-            {
-                std::lock_guard lock(m_mutex);
-                m_done.push_back(landing);
-            }
-            m_done_cv.notify_one();
-            fetcher.wake();
+            prepare(*landing);
+            arrive({landing}, fetcher);
         });
     }
 
-    // On a worker: the bytes onto the disk and into the store, then their text. The file is in
-    // the store before any row names it; a crash in between leaves at most a file no row uses.
-    void land(Landing& l) {
+    void arrive(std::vector<LandingPtr> landings, Fetcher& fetcher) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_arrived.insert(m_arrived.end(), landings.begin(), landings.end());
+        }
+        m_arrived_cv.notify_one();
+        fetcher.wake();
+    }
+
+    // On a worker: the bytes hashed as they lie in the temp file, and their text read when they
+    // are new to the store.
+    void prepare(Landing& l) {
         auto& r = l.result;
         try {
-            r.file->finish();
-            m_store.commit(*r.file, r.sha256);
-            if (l.new_blob)
-                l.text = extract_text(m_store.path_of(r.sha256), r.mime);
+            r.file->start_writeback();
+            r.file->finish(false);
+            l.sha256 = sha256_file(r.file->path());
+            if (!m_store.contains(l.sha256)) {
+                l.text = extract_text(r.file->path(), r.mime);
+                l.extracted = true;
+            }
         } catch (const std::exception& e) {
-            r.outcome = FetchResult::Outcome::failed;
-            r.error = e.what();
+            fail(l, e.what());
         }
     }
 
-    void record_finished() {
-        std::deque<std::shared_ptr<Landing>> done;
+    static void fail(Landing& l, const std::string& why) {
+        l.result.outcome = FetchResult::Outcome::failed;
+        l.result.error = why;
+        l.result.file.reset();
+    }
+
+    // On the committer: every file's bytes on disk before any takes its name in the store, and
+    // every name on disk before a row can point at it. A crash leaves at most files no row uses.
+    void make_durable(std::vector<LandingPtr>& batch) {
+        try {
+            sync_file_system(m_store.home() / "tmp");
+            for (auto& l : batch) {
+                try {
+                    m_store.commit(*l->result.file, l->sha256, false);
+                } catch (const std::exception& e) {
+                    fail(*l, e.what());
+                }
+            }
+            sync_file_system(m_store.home() / "store");
+        } catch (const std::exception& e) {
+            for (auto& l : batch)
+                fail(*l, e.what());
+        }
+        for (auto& l : batch)
+            l->stage = Landing::Stage::durable;
+    }
+
+    // On this thread: sorts what came back from the other threads, sends a full (or old, or
+    // last) batch to be made durable, and records everything that is ready in one transaction.
+    void advance(bool transfers_done, WorkerPool& committer, Fetcher& fetcher) {
+        std::deque<LandingPtr> arrived;
         {
             std::lock_guard lock(m_mutex);
-            done.swap(m_done);
-            m_in_flight -= done.size();
+            arrived.swap(m_arrived);
         }
-        for (const auto& l : done)
+        for (auto& l : arrived) {
+            if (l->stage == Landing::Stage::durable) {
+                --m_committing;
+                m_ready.push_back(std::move(l));
+                continue;
+            }
+            --m_preparing;
+            if (l->result.outcome != FetchResult::Outcome::downloaded) {
+                m_ready.push_back(std::move(l));
+                continue;
+            }
+            if (m_batch.empty())
+                m_batch_started = std::chrono::steady_clock::now();
+            m_batch.push_back(std::move(l));
+        }
+        const bool due = m_batch.size() >= batch_files || (transfers_done && m_preparing == 0) ||
+                         std::chrono::steady_clock::now() - m_batch_started >= batch_wait;
+        if (!m_batch.empty() && due) {
+            m_committing += m_batch.size();
+            committer.submit([this, batch = std::move(m_batch), &fetcher]() mutable {
+                make_durable(batch);
+                arrive(std::move(batch), fetcher);
+            });
+            m_batch.clear();
+        }
+        if (m_ready.empty())
+            return;
+        WriteTransaction tx(m_db);
+        for (const auto& l : m_ready)
             record(*l);
+        reindex_documents(m_db, m_reindex);
+        tx.commit();
+        m_ready.clear();
+        m_reindex.clear();
     }
 
     void record(Landing& l) {
         FetchResult& r = l.result;
         const Job& job = m_jobs.at(r.key);
         const std::string now = utc_now();
-        WriteTransaction tx(m_db);
         SQLite::Statement owner(m_db.sql(), "SELECT document_id FROM urls WHERE id = ?");
         owner.bind(1, job.url_id);
         Id doc = owner.executeStep() ? owner.getColumn(0).getInt64() : job.document_id;
@@ -179,15 +255,16 @@ private:
             ++m_report.not_modified;
             break;
         case FetchResult::Outcome::downloaded:
-            // Two downloads of the same new bytes may land at once; both read the text, and the
-            // first to get here records it.
-            if (l.new_blob)
-                insert_blob(r, l.text, now);
-            record_version(doc, job, r.sha256, now);
-            merge_identical(doc, r.sha256, now);
+            if (!blob_known(l.sha256)) {
+                // Bytes found in the store without a row (a run killed in between) were not read.
+                if (!l.extracted)
+                    l.text = extract_text(m_store.path_of(l.sha256), r.mime);
+                insert_blob(l, now);
+            }
+            record_version(doc, job, l.sha256, now);
+            merge_identical(doc, l.sha256, now);
             break;
         }
-        tx.commit();
     }
 
     void update_url(const Job& job, const FetchResult& r, const std::string& now) {
@@ -220,12 +297,12 @@ private:
         u.exec();
     }
 
-    void insert_blob(const FetchResult& r, const ExtractedText& text, const std::string& now) {
-        if (blob_known(r.sha256))
-            return;
+    void insert_blob(const Landing& l, const std::string& now) {
+        const FetchResult& r = l.result;
+        const ExtractedText& text = l.text;
         SQLite::Statement b(m_db.sql(), "INSERT INTO blobs (sha256, size, mime, stored_at, text_status, text_reason) "
                                         "VALUES (?, ?, ?, ?, ?, ?)");
-        b.bind(1, r.sha256);
+        b.bind(1, l.sha256);
         b.bind(2, r.size);
         b.bind(3, r.mime);
         b.bind(4, now);
@@ -237,7 +314,7 @@ private:
         b.exec();
         SQLite::Statement p(m_db.sql(), "INSERT OR REPLACE INTO pages (sha256, page, text) VALUES (?, ?, ?)");
         for (std::size_t i = 0; i < text.pages.size(); ++i) {
-            p.bind(1, r.sha256);
+            p.bind(1, l.sha256);
             p.bind(2, static_cast<std::int64_t>(i + 1));
             p.bind(3, text.pages[i]);
             p.exec();
@@ -267,7 +344,7 @@ private:
         ev.bind(3, versions > 0 ? "new_version" : "fetched");
         ev.bind(4, sha);
         ev.exec();
-        reindex_documents(m_db, {doc});
+        m_reindex.push_back(doc);
         ++m_report.downloaded;
     }
 
@@ -297,10 +374,17 @@ private:
     const FetchOptions& m_options;
     std::vector<Job> m_jobs;
     FetchReport m_report;
+    // Shared with the other threads:
     std::mutex m_mutex;
-    std::condition_variable m_done_cv;
-    std::deque<std::shared_ptr<Landing>> m_done;
-    std::size_t m_in_flight = 0;
+    std::condition_variable m_arrived_cv;
+    std::deque<LandingPtr> m_arrived;
+    // This thread's own:
+    std::size_t m_preparing = 0;  // with the workers
+    std::size_t m_committing = 0; // with the committer
+    std::vector<LandingPtr> m_batch;
+    std::chrono::steady_clock::time_point m_batch_started;
+    std::vector<LandingPtr> m_ready;
+    std::vector<Id> m_reindex;
 };
 
 } // namespace

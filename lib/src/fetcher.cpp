@@ -2,7 +2,6 @@
 
 #include "kennis/version.hpp"
 #include "mime.hpp"
-#include "sha256.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -66,7 +65,6 @@ struct Transfer {
     std::unique_ptr<CURL, EasyDeleter> easy;
     std::unique_ptr<curl_slist, SlistDeleter> headers;
     std::optional<TempFile> file;
-    std::optional<Sha256> hash;
     std::int64_t received = 0;
     std::string head;
     long status = 0;
@@ -125,12 +123,9 @@ struct Transfer {
             return 0;
         }
         try {
-            if (!t.file) {
+            if (!t.file)
                 t.file.emplace(t.store->create_temp());
-                t.hash.emplace();
-            }
             t.file->write(bytes);
-            t.hash->update(bytes);
         } catch (const std::exception& e) {
             t.write_error = e.what();
             return 0;
@@ -179,7 +174,6 @@ struct Fetcher::Impl {
             throw std::runtime_error("cannot start a transfer");
         ++t.attempts;
         t.file.reset();
-        t.hash.reset();
         t.received = 0;
         t.head.clear();
         t.too_large = false;
@@ -258,7 +252,6 @@ struct Fetcher::Impl {
                 return r;
             }
             r.outcome = FetchResult::Outcome::downloaded;
-            r.sha256 = t.hash->hex_digest();
             r.size = t.received;
             r.file.emplace(std::move(*t.file));
             t.file.reset();

@@ -45,8 +45,7 @@ struct FetchResult {
     std::optional<std::string> etag;
     std::optional<std::string> last_modified;
     std::string content_type;
-    std::optional<TempFile> file; // downloaded: all bytes written, not yet synced nor in the store
-    std::string sha256;
+    std::optional<TempFile> file; // downloaded: all bytes written, not yet synced, hashed nor in the store
     std::int64_t size = 0;
     std::string mime;
     std::string error; // failed: why, in words
@@ -54,7 +53,8 @@ struct FetchResult {
 };
 
 // Runs HTTP transfers with one libcurl multi handle: parallel, conditional, size-capped, and
-// retried with backoff on transient failures only. Bodies stream into temp files while hashed.
+// retried with backoff on transient failures only. Bodies stream into temp files; hashing
+// them is left to the caller, off the thread that keeps every transfer moving.
 class Fetcher {
 public:
     Fetcher(const Store& store, FetcherOptions options);

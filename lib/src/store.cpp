@@ -31,6 +31,14 @@ void fsync_directory(const fs::path& dir) {
         io_error("cannot sync directory", dir, err);
 }
 
+void sync_file_system(const fs::path& path) {
+    const UniqueFd fd(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!fd)
+        io_error("cannot open directory", path, errno);
+    if (::syncfs(fd.get()) != 0)
+        io_error("cannot sync the file system of", path, errno);
+}
+
 TempFile::TempFile(const fs::path& dir, std::string_view prefix) {
     std::string pattern = (dir / fmt::format("{}XXXXXX", prefix)).string();
     m_fd = ::mkostemp(pattern.data(), O_CLOEXEC);
@@ -87,6 +95,11 @@ void TempFile::copy_from(const fs::path& source) {
     read_pieces(in, source, [this](std::string_view piece) { write(piece); });
 }
 
+void TempFile::start_writeback() const {
+    if (m_fd >= 0)
+        ::sync_file_range(m_fd, 0, 0, SYNC_FILE_RANGE_WRITE); // only a head start: errors show at the sync
+}
+
 void TempFile::finish(bool sync) {
     if (m_fd < 0)
         return;
@@ -127,16 +140,16 @@ bool Store::contains(std::string_view sha256) const {
 
 TempFile Store::create_temp() const { return TempFile(m_home / "tmp"); }
 
-fs::path Store::commit(TempFile& file, std::string_view sha256) const {
+fs::path Store::commit(TempFile& file, std::string_view sha256, bool sync) const {
     const fs::path target = path_of(sha256);
     if (contains(sha256)) {
-        file.finish();
+        file.finish(false);
         return target; // the temp file goes when it is dropped
     }
     // Stored files never change; read-only keeps hard-linked exports from writing into the store.
     std::error_code ec;
     fs::permissions(file.path(), fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read, ec);
-    file.commit_as(target);
+    file.commit_as(target, sync);
     return target;
 }
 

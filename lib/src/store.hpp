@@ -23,6 +23,9 @@ public:
     // fsync, then close with its error checked: the bytes are on disk or this throws. Without
     // `sync`, only the close is checked; the caller syncs the whole file system later.
     void finish(bool sync = true);
+    // Asks the kernel to start writing the bytes out now, without waiting, so that a later sync
+    // of many files finds most of the work done.
+    void start_writeback() const;
     // Renames the finished file to `target` (same file system); with `sync` also syncs the directory.
     void commit_as(const std::filesystem::path& target, bool sync = true);
     // Closes the file unsynced and renames it over `target`: 0, or the errno of a failed rename
@@ -51,8 +54,11 @@ public:
     TempFile create_temp() const;
 
     // Puts a finished temp file into the store under its hash; identical bytes already there
-    // make the temp file redundant.
-    std::filesystem::path commit(TempFile& file, std::string_view sha256) const;
+    // make the temp file redundant. Without `sync` the caller syncs the file system before the
+    // file is synced, and again before anything names it (see sync_file_system).
+    std::filesystem::path commit(TempFile& file, std::string_view sha256, bool sync = true) const;
+
+    const std::filesystem::path& home() const { return m_home; }
 
     // Removes temp files a killed run left behind. Only call while holding the writer lock.
     void clear_tmp() const;
@@ -62,5 +68,9 @@ private:
 };
 
 void fsync_directory(const std::filesystem::path& dir);
+
+// One syncfs for the file system that holds the directory `path`: many files written unsynced
+// become durable at the cost of one flush. Throws Error when it fails.
+void sync_file_system(const std::filesystem::path& path);
 
 } // namespace kennis

@@ -1,5 +1,8 @@
 #include "worker_pool.hpp"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 namespace kennis {
 
 WorkerPool::WorkerPool(unsigned threads) {
@@ -26,6 +29,8 @@ void WorkerPool::submit(std::function<void()> task) {
 }
 
 void WorkerPool::work() {
+    // On Linux a nice value belongs to the thread.
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 19);
     for (;;) {
         std::function<void()> task;
         {

@@ -9,7 +9,8 @@
 
 namespace kennis {
 
-// A few threads that run tasks in the background; joined when the pool goes.
+// A few threads that run tasks in the background, at the lowest priority so that they use the
+// processor when the thread feeding them does not; joined when the pool goes.
 class WorkerPool {
 public:
     explicit WorkerPool(unsigned threads);

@@ -81,9 +81,13 @@ int main(int argc, char** argv) {
     for (int r = 0; r < runs; ++r) {
         const fs::path home = work / fmt::format("home-{}", r);
         run({kennis, "-q", "--home", home.string(), "sync", "--source", (work / "listing.tsv").string()});
+        // kennis makes its files durable with a sync of their file system, which would also write
+        // out what curl left in the page cache the run before: each starts with nothing dirty.
+        ::sync();
         const auto k = run({kennis, "-q", "--home", home.string(), "fetch", "-j", "8"});
         fs::remove_all(work / "curl");
         fs::create_directories(work / "curl");
+        ::sync();
         const auto c = run({"curl", "-s", "--parallel", "--parallel-max", "8", "-K", (work / "curl.cfg").string()});
         if (k.exit_code != 0 || c.exit_code != 0) {
             fmt::print(stderr, "run {} failed: kennis exit {}, curl exit {}\n", r, k.exit_code, c.exit_code);
