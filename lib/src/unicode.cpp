@@ -1,5 +1,6 @@
 #include "unicode.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <utf8proc.h>
@@ -11,7 +12,19 @@ struct FreeDeleter {
     void operator()(utf8proc_uint8_t* p) const noexcept { std::free(p); }
 };
 
+bool is_ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 std::string map(std::string_view text, int options) {
+    // ASCII is its own normal form, and folding its case only lowers A-Z: most titles are ASCII,
+    // and an export names thousands of them.
+    if (is_ascii(text)) {
+        std::string out(text);
+        if (options & UTF8PROC_CASEFOLD)
+            std::transform(out.begin(), out.end(), out.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
+        return out;
+    }
     const std::string valid = sanitize(text);
     utf8proc_uint8_t* raw = nullptr;
     const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(valid.data()),
