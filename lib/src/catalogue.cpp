@@ -37,13 +37,18 @@ std::filesystem::path store_path(const std::filesystem::path& home, std::string_
 std::vector<Document> load_documents(Database& db, const std::filesystem::path& home,
                                      const std::vector<Id>& ids) {
     const std::string ids_json = nlohmann::json(ids).dump();
-    std::unordered_map<Id, Document> by_id;
-    by_id.reserve(ids.size());
+    // Built in place, in the order asked for; a document that is not there keeps id 0.
+    std::vector<Document> docs(ids.size());
+    std::unordered_map<Id, std::size_t> slot;
+    slot.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        slot.emplace(ids[i], i);
+    const auto doc = [&](Id id) -> Document& { return docs[slot.at(id)]; };
     for_rows(db,
              "SELECT id, slug, title, status, type, publisher, date, period, level, first_seen, last_seen "
              "FROM documents WHERE id IN (SELECT value FROM json_each(?1))",
              ids_json, [&](Id id, SQLite::Statement& q) {
-                 Document d;
+                 Document& d = doc(id);
                  d.id = id;
                  d.slug = q.getColumn(1).getString();
                  d.title = q.getColumn(2).getString();
@@ -55,20 +60,19 @@ std::vector<Document> load_documents(Database& db, const std::filesystem::path& 
                  d.level = optional_text(q.getColumn(8));
                  d.first_seen = q.getColumn(9).getString();
                  d.last_seen = q.getColumn(10).getString();
-                 by_id.emplace(id, std::move(d));
              });
     for_rows(db,
              "SELECT document_id, alias FROM aliases WHERE document_id IN (SELECT value FROM json_each(?1)) "
              "ORDER BY document_id, seq",
-             ids_json, [&](Id id, SQLite::Statement& q) { by_id[id].aliases.push_back(q.getColumn(1).getString()); });
+             ids_json, [&](Id id, SQLite::Statement& q) { doc(id).aliases.push_back(q.getColumn(1).getString()); });
     for_rows(db,
              "SELECT DISTINCT m.document_id, t.name, t.id FROM memberships m JOIN themes t ON t.id = m.theme_id "
              "WHERE m.document_id IN (SELECT value FROM json_each(?1)) ORDER BY m.document_id, t.id",
-             ids_json, [&](Id id, SQLite::Statement& q) { by_id[id].themes.push_back(q.getColumn(1).getString()); });
+             ids_json, [&](Id id, SQLite::Statement& q) { doc(id).themes.push_back(q.getColumn(1).getString()); });
     for_rows(db,
              "SELECT dt.document_id, t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id "
              "WHERE dt.document_id IN (SELECT value FROM json_each(?1)) ORDER BY dt.document_id, t.name",
-             ids_json, [&](Id id, SQLite::Statement& q) { by_id[id].tags.push_back(q.getColumn(1).getString()); });
+             ids_json, [&](Id id, SQLite::Statement& q) { doc(id).tags.push_back(q.getColumn(1).getString()); });
     for_rows(db,
              "SELECT document_id, url, etag, last_modified, last_status, last_checked FROM urls "
              "WHERE document_id IN (SELECT value FROM json_each(?1)) ORDER BY document_id, id",
@@ -80,27 +84,21 @@ std::vector<Document> load_documents(Database& db, const std::filesystem::path& 
                  if (!q.getColumn(4).isNull())
                      u.last_status = q.getColumn(4).getInt();
                  u.last_checked = optional_text(q.getColumn(5));
-                 by_id[id].urls.push_back(std::move(u));
+                 doc(id).urls.push_back(std::move(u));
              });
     for_rows(db,
              "SELECT v.document_id, v.sha256, b.size, b.mime, v.first_seen FROM versions v "
              "JOIN blobs b ON b.sha256 = v.sha256 WHERE v.document_id IN (SELECT value FROM json_each(?1)) "
              "ORDER BY v.document_id, v.first_seen, v.id",
              ids_json, [&](Id id, SQLite::Statement& q) {
-                 by_id[id].versions.push_back({q.getColumn(1).getString(), q.getColumn(2).getInt64(),
-                                               optional_text(q.getColumn(3)), q.getColumn(4).getString()});
+                 doc(id).versions.push_back({q.getColumn(1).getString(), q.getColumn(2).getInt64(),
+                                            optional_text(q.getColumn(3)), q.getColumn(4).getString()});
              });
-    std::vector<Document> out;
-    out.reserve(ids.size());
-    for (Id id : ids) {
-        auto it = by_id.find(id);
-        if (it == by_id.end())
-            continue;
-        if (const auto* v = it->second.current())
-            it->second.path = store_path(home, v->sha256).string();
-        out.push_back(std::move(it->second));
-    }
-    return out;
+    std::erase_if(docs, [](const Document& d) { return d.id == 0; });
+    for (auto& d : docs)
+        if (const auto* v = d.current())
+            d.path = store_path(home, v->sha256).string();
+    return docs;
 }
 
 std::optional<Id> resolve_document(Database& db, std::string_view doc) {

@@ -1,6 +1,8 @@
 #include "export_manifest.hpp"
 
 #include "kennis/csv.hpp"
+#include "kennis/version.hpp"
+#include "sha256.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -30,6 +32,22 @@ std::string sha256sums(const std::vector<ExportEntry>& entries) {
     for (const auto& [path, sha] : lines)
         out += fmt::format("{}  {}\n", sha, path);
     return out;
+}
+
+std::string listing_fingerprint(const std::vector<ExportEntry>& entries) {
+    // Fields are separated by a byte no text holds, so that no two listings run together alike.
+    Sha256 hash;
+    hash.update(version()); // a newer kennis may draw the listings differently
+    std::string record;
+    for (const auto& e : entries) {
+        const auto& d = e.document;
+        record = fmt::format("\x1f{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}", d.id, d.title,
+                             fmt::join(d.aliases, "\x1d"), fmt::join(d.themes, "\x1d"), fmt::join(d.tags, "\x1d"),
+                             d.type.value_or(""), d.date.value_or(""), d.period.value_or(""), d.publisher.value_or(""),
+                             e.sha256, fmt::join(e.paths, "\x1d"));
+        hash.update(record);
+    }
+    return hash.hex_digest();
 }
 
 } // namespace kennis

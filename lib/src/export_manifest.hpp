@@ -25,4 +25,8 @@ std::string sha256sums(const std::vector<ExportEntry>& entries);
 // dates and relative links, and a box that filters the list while one types.
 std::string index_html(const std::vector<ExportEntry>& entries);
 
+// A digest of everything the three listings above show (and of the program that draws them):
+// when it has not changed, neither have they.
+std::string listing_fingerprint(const std::vector<ExportEntry>& entries);
+
 } // namespace kennis

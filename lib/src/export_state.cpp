@@ -14,6 +14,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view header = "#kennis-export 1";
+constexpr std::string_view listings_line = "#listings ";
 
 bool parse_int(std::string_view text, std::int64_t& out) {
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
@@ -42,6 +43,10 @@ ExportState ExportState::load(const fs::path& dest) {
         }
         if (line.empty())
             continue;
+        if (line.starts_with(listings_line)) {
+            state.listings = line.substr(listings_line.size());
+            continue;
+        }
         const auto f = split(line, '\t');
         ExportedFile entry;
         if (f.size() != 5 || f[0].empty() || f[1].size() != 64 || !parse_int(f[2], entry.size) ||
@@ -55,6 +60,8 @@ ExportState ExportState::load(const fs::path& dest) {
 
 void ExportState::save(const fs::path& dest) const {
     std::string text = std::string(header) + "\n";
+    if (!listings.empty())
+        text += fmt::format("{}{}\n", listings_line, listings);
     for (const auto& [path, f] : files)
         text += fmt::format("{}\t{}\t{}\t{}\t{}\n", path, f.sha256, f.size, f.mtime_ns, f.document);
     write_if_changed(dest / file_name, text, export_temp_prefix); // a run that changed nothing writes nothing

@@ -19,6 +19,8 @@ struct ExportedFile {
     std::int64_t document = 0;
 
     static constexpr std::int64_t pending = -1;
+
+    bool operator==(const ExportedFile&) const = default;
 };
 
 // The names of the temp files an export writes in DEST; a later run removes any it finds.
@@ -34,6 +36,11 @@ public:
     void save(const std::filesystem::path& dest) const;
 
     std::map<std::string, ExportedFile> files; // by path relative to DEST, '/'-separated
+    // What the listings in DEST (catalogue.csv, SHA256SUMS, index.html) were last written from,
+    // with their sizes and mtimes: the same again means they need not be drawn again.
+    std::string listings;
+
+    bool operator==(const ExportState&) const = default;
 };
 
 } // namespace kennis

@@ -34,8 +34,8 @@ namespace kennis {
 namespace fs = std::filesystem;
 namespace {
 
-// The files kennis writes beside the documents, in DEST itself.
-constexpr std::array<std::string_view, 4> own_files{"catalogue.csv", "SHA256SUMS", "index.html", ExportState::file_name};
+// The files kennis writes beside the documents, in DEST itself: the listings and its state.
+constexpr std::array<std::string_view, 3> listing_files{"catalogue.csv", "SHA256SUMS", "index.html"};
 // Room left for the share's own path (\\server\share\folder\) within Windows' 260 characters.
 constexpr std::size_t max_relative_path = 200;
 
@@ -52,8 +52,9 @@ std::vector<ExportEntry> plan_entries(Library& library, const ExportOptions& opt
     Database& db = library.impl().db;
     auto documents = load_documents(db, library.impl().ctx.home, select_ids(library, options.query, options.filter));
     std::map<std::string, NameAllocator> folders; // by case-folded folder
-    for (auto name : own_files)
+    for (auto name : listing_files)
         folders[""].claim(std::string(name));
+    folders[""].claim(std::string(ExportState::file_name));
     std::vector<ExportEntry> entries;
     entries.reserve(documents.size());
     for (auto& d : documents) {
@@ -130,6 +131,7 @@ public:
 
     void run(const std::vector<ExportEntry>& entries) {
         m_state = ExportState::load(m_dest);
+        const ExportState loaded = m_state;
         decide(entries);
         if (m_options.dry_run)
             return;
@@ -137,7 +139,8 @@ public:
         write_files();
         remove_files();
         write_own_files(entries);
-        m_state.save(m_dest);
+        if (!(m_state == loaded))
+            m_state.save(m_dest);
     }
 
 private:
@@ -370,9 +373,24 @@ private:
             }
         }
         const auto& listed = failed.empty() ? entries : present;
+        const std::string fingerprint = listing_fingerprint(listed);
+        if (m_state.listings == listings_key(fingerprint))
+            return;
         write_if_changed(m_dest / "catalogue.csv", catalogue_csv(listed), export_temp_prefix);
         write_if_changed(m_dest / "SHA256SUMS", sha256sums(listed), export_temp_prefix);
         write_if_changed(m_dest / "index.html", index_html(listed), export_temp_prefix);
+        m_state.listings = listings_key(fingerprint);
+    }
+
+    // The listings' fingerprint with each listing file's size and mtime: a listing someone
+    // removed or changed is drawn again.
+    std::string listings_key(const std::string& fingerprint) const {
+        std::string key = fingerprint;
+        for (auto name : listing_files) {
+            const FileStat st = stat_of(m_dest / name);
+            key += st.exists ? fmt::format(" {}:{}", st.size, st.mtime_ns) : " -";
+        }
+        return key;
     }
 
     fs::path m_dest;

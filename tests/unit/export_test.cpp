@@ -151,6 +151,26 @@ TEST_F(SeededExportTest, ASecondRunWritesNothingAndAChangedFileIsReplaced) {
     EXPECT_EQ(std::system(fmt::format("cd '{}' && sha256sum --quiet -c SHA256SUMS", dest().string()).c_str()), 0);
 }
 
+TEST_F(SeededExportTest, ListingsAreDrawnAgainWhenWhatTheyShowChangesOrSomeoneTouchedThem) {
+    run();
+    const std::string csv = test::read_file(dest() / "catalogue.csv");
+    const std::string html = test::read_file(dest() / "index.html");
+    fs::remove(dest() / "index.html");
+    write(dest() / "catalogue.csv", "leeg\n");
+    run();
+    EXPECT_EQ(test::read_file(dest() / "index.html"), html);
+    EXPECT_EQ(test::read_file(dest() / "catalogue.csv"), csv);
+
+    // A tag changes no document file, only what the listings show.
+    const auto handbook = find_document(library(), "VO Handboek Leerplicht versie augustus 2020");
+    TagTarget target;
+    target.documents = {std::to_string(handbook.id)};
+    add_tag(library(), "regio/zaanstad", target);
+    EXPECT_EQ(run().written, 0u);
+    EXPECT_NE(test::read_file(dest() / "index.html").find("regio/zaanstad"), std::string::npos);
+    EXPECT_NE(test::read_file(dest() / "catalogue.csv").find("regio/zaanstad"), std::string::npos);
+}
+
 TEST_F(SeededExportTest, DeleteRemovesOnlyWhatKennisWroteAndNoLongerSelects) {
     ExportOptions o;
     o.filter.themes = {"Thuiszitters"};
