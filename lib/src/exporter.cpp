@@ -135,7 +135,7 @@ public:
         decide(entries);
         if (m_options.dry_run)
             return;
-        clear_leftovers(entries);
+        clear_leftovers(loaded);
         write_files();
         remove_files();
         write_own_files(entries);
@@ -328,11 +328,12 @@ private:
         return std::nullopt;
     }
 
-    // Temp files of a killed run, in the folders of this export; nobody else uses the prefix.
-    void clear_leftovers(const std::vector<ExportEntry>& entries) {
+    // Temp files of a killed run; nobody else uses the prefix. Beside the documents they can only
+    // be where that run had recorded paths as pending, since it recorded them before writing.
+    void clear_leftovers(const ExportState& loaded) {
         std::set<fs::path> folders{m_dest};
-        for (const auto& e : entries)
-            for (const auto& path : e.paths)
+        for (const auto& [path, f] : loaded.files)
+            if (f.mtime_ns == ExportedFile::pending)
                 folders.insert(full(path).parent_path());
         for (const auto& folder : folders) {
             std::error_code ec;
