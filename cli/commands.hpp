@@ -19,6 +19,8 @@ void register_fetch(CLI::App& app, Globals& globals);
 void register_search(CLI::App& app, Globals& globals);
 void register_tag(CLI::App& app, Globals& globals);
 void register_export(CLI::App& app, Globals& globals);
+void register_verify(CLI::App& app, Globals& globals);
+void register_gc(CLI::App& app, Globals& globals);
 
 // "-word" excludes a word from a search; this marks such words after "search" so the parser
 // takes them for words rather than options.

@@ -67,6 +67,8 @@ int main(int argc, char** argv) {
     register_search(app, globals);
     register_tag(app, globals);
     register_export(app, globals);
+    register_verify(app, globals);
+    register_gc(app, globals);
 
     try {
         app.parse(std::vector<std::string>(globals.args.rbegin(), globals.args.rend()));

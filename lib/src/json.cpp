@@ -90,6 +90,29 @@ nlohmann::ordered_json to_json(const FetchReport& r) {
             {"not_modified", r.not_modified}, {"merged", r.merged.size()}, {"failed", failed}, {"merges", merges}};
 }
 
+nlohmann::ordered_json to_json(const VerifyReport& r) {
+    nlohmann::ordered_json problems = nlohmann::ordered_json::array();
+    for (const auto& p : r.problems) {
+        nlohmann::ordered_json j{{"sha256", p.sha256}, {"problem", p.problem}, {"documents", p.documents}, {"path", p.path}};
+        if (!p.repair.empty())
+            j["repair"] = p.repair;
+        problems.push_back(std::move(j));
+    }
+    nlohmann::ordered_json out{{"ok", r.clean()},
+                               {"integrity", r.integrity},
+                               {"checked", r.checked},
+                               {"problems", problems},
+                               {"repaired", r.repaired()},
+                               {"unreferenced", r.unreferenced}};
+    if (r.fetch)
+        out["fetch"] = to_json(*r.fetch);
+    return out;
+}
+
+nlohmann::ordered_json to_json(const GcReport& r) {
+    return {{"removed", r.removed.size()}, {"bytes", r.bytes}, {"dry_run", r.dry_run}, {"files", r.removed}};
+}
+
 nlohmann::ordered_json to_json(const Stats& s) {
     nlohmann::ordered_json sources = nlohmann::ordered_json::array();
     for (const auto& src : s.sources)

@@ -5,6 +5,7 @@
 #include "kennis/error.hpp"
 #include "unique_fd.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -151,6 +152,26 @@ fs::path Store::commit(TempFile& file, std::string_view sha256, bool sync) const
     fs::permissions(file.path(), fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read, ec);
     file.commit_as(target, sync);
     return target;
+}
+
+std::vector<Store::StoredFile> Store::files() const {
+    std::vector<StoredFile> out;
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(m_home / "store", ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+        if (!it->is_regular_file(ec))
+            continue;
+        const fs::path& path = it->path();
+        std::string sha = path.parent_path().filename().string() + path.filename().string();
+        const bool hex = sha.size() == 64 && sha.find_first_not_of("0123456789abcdef") == std::string::npos;
+        if (!hex || path_of(sha) != path)
+            sha.clear();
+        out.push_back({path, std::move(sha)});
+    }
+    if (ec)
+        throw Error(ExitCode::failure, fmt::format("cannot read the store {}: {}", (m_home / "store").string(), ec.message()));
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    return out;
 }
 
 void Store::clear_tmp() const {

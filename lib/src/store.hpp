@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kennis {
 
@@ -59,6 +60,13 @@ public:
     std::filesystem::path commit(TempFile& file, std::string_view sha256, bool sync = true) const;
 
     const std::filesystem::path& home() const { return m_home; }
+
+    struct StoredFile {
+        std::filesystem::path path;
+        std::string sha256; // empty when the file is not where a hash name puts it
+    };
+    // Every file in store/, whatever its name and folder.
+    std::vector<StoredFile> files() const;
 
     // Removes temp files a killed run left behind. Only call while holding the writer lock.
     void clear_tmp() const;

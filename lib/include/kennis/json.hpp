@@ -4,6 +4,7 @@
 #include "kennis/document.hpp"
 #include "kennis/export.hpp"
 #include "kennis/fetch.hpp"
+#include "kennis/maintenance.hpp"
 #include "kennis/search.hpp"
 #include "kennis/sync.hpp"
 
@@ -18,6 +19,8 @@ nlohmann::ordered_json to_json(const SyncReport& report);
 nlohmann::ordered_json to_json(const FetchReport& report);
 nlohmann::ordered_json to_json(const Stats& stats);
 nlohmann::ordered_json to_json(const ExportReport& report);
+nlohmann::ordered_json to_json(const VerifyReport& report);
+nlohmann::ordered_json to_json(const GcReport& report);
 // The document fields plus score, snippet (without highlight marks) and page.
 nlohmann::ordered_json to_json(const SearchHit& hit);
 
