@@ -28,16 +28,8 @@ void print_export(Globals& globals, const ExportReport& r, bool dry_run) {
         report_fetch(globals, *r.fetch);
     if (!r.failed.empty())
         globals.exit_code = static_cast<int>(ExitCode::partial);
-    if (out.format == Format::json) {
-        if (!out.quiet)
-            fmt::print("{}\n", to_json(r).dump(2));
+    if (print_report_for_scripts(out, to_json(r), "changes", {"action", "path"}))
         return;
-    }
-    if (out.format != Format::table) {
-        if (!out.quiet)
-            print_records(out, to_json(r)["changes"], {}, {"action", "path"});
-        return;
-    }
     if (!out.quiet) {
         if (dry_run || out.verbose > 0)
             for (const auto& c : r.changes)

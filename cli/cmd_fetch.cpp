@@ -16,16 +16,8 @@ void note_fetch_failures(Globals& globals, const FetchReport& report) {
 void report_fetch(Globals& globals, const FetchReport& report) {
     note_fetch_failures(globals, report);
     const Output out = globals.output();
-    if (out.format == Format::json) {
-        if (!out.quiet)
-            fmt::print("{}\n", to_json(report).dump(2));
+    if (print_report_for_scripts(out, to_json(report), "failed", {"id", "url", "error"}))
         return;
-    }
-    if (out.format != Format::table) {
-        if (!out.quiet)
-            print_records(out, to_json(report)["failed"], {}, {"id", "url", "error"});
-        return;
-    }
     if (!out.quiet) {
         for (const auto& m : report.merged)
             fmt::print("merged     {:>5}  {} (same bytes as {})\n", m.id, m.title, m.into);

@@ -15,12 +15,8 @@ void register_gc(CLI::App& app, Globals& globals) {
         auto library = open_writer(globals);
         const GcReport r = collect_garbage(library, *dry_run);
         const Output out = globals.output();
-        if (out.quiet)
+        if (print_report_for_scripts(out, to_json(r), "files", {"path"}) || out.quiet)
             return;
-        if (out.format == Format::json) {
-            fmt::print("{}\n", to_json(r).dump(2));
-            return;
-        }
         for (const auto& sha : r.removed)
             fmt::print("{}  {}\n", r.dry_run ? "would remove" : "removed", sha);
         fmt::print("{} {} stored files ({:.1f} MB){}\n", r.dry_run ? "would remove" : "removed", r.removed.size(),

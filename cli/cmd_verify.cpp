@@ -14,16 +14,8 @@ void print_verify(Globals& globals, const VerifyReport& r, bool repair) {
     if (!r.clean())
         globals.exit_code = static_cast<int>(repair && r.repaired() > 0 ? ExitCode::partial : ExitCode::failure);
     const Output out = globals.output();
-    if (out.format == Format::json) {
-        if (!out.quiet)
-            fmt::print("{}\n", to_json(r).dump(2));
+    if (print_report_for_scripts(out, to_json(r), "problems", {"problem", "sha256", "documents", "path", "repair"}))
         return;
-    }
-    if (out.format != Format::table) {
-        if (!out.quiet)
-            print_records(out, to_json(r)["problems"], {}, {"problem", "sha256", "documents", "path", "repair"});
-        return;
-    }
     for (const auto& line : r.integrity)
         fmt::print("catalogue  {}\n", line);
     for (const auto& p : r.problems)

@@ -35,6 +35,11 @@ void print_records(const Output& out, const nlohmann::ordered_json& records, con
 // Prints one object: "field: value" lines for a table, one row for CSV/TSV, the object for JSON.
 void print_object(const Output& out, const nlohmann::ordered_json& object, const std::vector<std::string>& fields);
 
+// A report for a script: the whole of it as JSON, or its list `records` as CSV, TSV or paths.
+// Returns false for a table, which the caller prints itself. Quiet prints nothing.
+bool print_report_for_scripts(const Output& out, const nlohmann::ordered_json& report, const std::string& records,
+                              const std::vector<std::string>& fields);
+
 // A JSON value as the text of one cell: arrays joined with `sep`, null as nothing.
 std::string cell_text(const nlohmann::ordered_json& value, const std::string& sep = ", ");
 

@@ -110,7 +110,10 @@ nlohmann::ordered_json to_json(const VerifyReport& r) {
 }
 
 nlohmann::ordered_json to_json(const GcReport& r) {
-    return {{"removed", r.removed.size()}, {"bytes", r.bytes}, {"dry_run", r.dry_run}, {"files", r.removed}};
+    nlohmann::ordered_json files = nlohmann::ordered_json::array();
+    for (const auto& path : r.removed)
+        files.push_back({{"path", path}});
+    return {{"removed", r.removed.size()}, {"bytes", r.bytes}, {"dry_run", r.dry_run}, {"files", files}};
 }
 
 nlohmann::ordered_json to_json(const Stats& s) {
