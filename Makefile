@@ -56,7 +56,9 @@ unit-test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
 asan-test: deps
-	cmake -S . -B $(ASAN_BUILD) $(CMAKE_FLAGS) -DKENNIS_SANITIZE=ON
+	# -O1 -g1: the sanitizers see the same code paths with line numbers, and CI builds it in
+	# about half the time of -O2 -g.
+	cmake -S . -B $(ASAN_BUILD) $(CMAKE_FLAGS) -DKENNIS_SANITIZE=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1"
 	cmake --build $(ASAN_BUILD) -j$(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		ctest --output-on-failure -j$(JOBS)
