@@ -12,7 +12,7 @@ DEB_PACKAGES := build-essential cmake pkg-config git ca-certificates \
 	libcli11-dev libfmt-dev libsqlite3-dev libsqlitecpp-dev libcurl4-openssl-dev libxml2-dev \
 	libpoppler-cpp-dev libstemmer-dev libutf8proc-dev libssl-dev nlohmann-json3-dev libarchive-dev \
 	libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev \
-	groff-base jq sqlite3 curl rsync chromium
+	groff-base jq sqlite3 curl rsync chromium zsh fish
 
 CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKENNIS_WERROR=ON
 

@@ -25,7 +25,7 @@ int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** 
     if (app.get_subcommands().empty()) {
         // "A subcommand is required" also answers a misspelt command; name the word instead.
         std::vector<std::string> names;
-        for (const auto* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+        for (const auto* sub : app.get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); }))
             names.push_back(sub->get_name());
         for (int i = 1; i < argc; ++i) {
             const std::string word = argv[i];
@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
     register_export(app, globals);
     register_verify(app, globals);
     register_gc(app, globals);
+    register_completion(app, globals);
 
     try {
         app.parse(std::vector<std::string>(globals.args.rbegin(), globals.args.rend()));
