@@ -67,6 +67,7 @@ int main(int argc, char** argv) {
     register_search(app, globals);
     register_tag(app, globals);
     register_export(app, globals);
+    register_changes(app, globals);
     register_verify(app, globals);
     register_gc(app, globals);
     register_completion(app, globals);

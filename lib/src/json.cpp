@@ -116,6 +116,17 @@ nlohmann::ordered_json to_json(const GcReport& r) {
     return {{"removed", r.removed.size()}, {"bytes", r.bytes}, {"dry_run", r.dry_run}, {"files", files}};
 }
 
+nlohmann::ordered_json to_json(const ChangesReport& r) {
+    nlohmann::ordered_json themes = nlohmann::ordered_json::array();
+    for (const auto& t : r.themes) {
+        nlohmann::ordered_json changes = nlohmann::ordered_json::array();
+        for (const auto& c : t.changes)
+            changes.push_back({{"id", c.id}, {"slug", c.slug}, {"title", c.title}, {"kind", c.kind}, {"detail", c.detail}, {"at", c.at}});
+        themes.push_back({{"theme", t.theme}, {"changes", changes}});
+    }
+    return {{"since", r.since}, {"changes", r.events}, {"themes", themes}};
+}
+
 nlohmann::ordered_json to_json(const Stats& s) {
     nlohmann::ordered_json sources = nlohmann::ordered_json::array();
     for (const auto& src : s.sources)

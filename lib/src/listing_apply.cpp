@@ -30,8 +30,8 @@ struct Touched {
 
 class Applier {
 public:
-    Applier(Database& db, const Listing& listing, std::string now)
-        : m_db(db), m_sql(db.sql()), m_listing(listing), m_now(std::move(now)) {}
+    Applier(Database& db, const Listing& listing, const SyncRun& run)
+        : m_db(db), m_sql(db.sql()), m_listing(listing), m_now(run.now), m_after_event(run.after_event) {}
 
     SourceReport run(bool force) {
         SourceReport report;
@@ -216,11 +216,12 @@ private:
     }
 
     void start_sync_log(Id source) {
-        SQLite::Statement log(m_sql, "INSERT INTO syncs (source_id, at, entries, added, updated, withdrawn, unchanged) "
-                                     "VALUES (?, ?, ?, 0, 0, 0, 0)");
+        SQLite::Statement log(m_sql, "INSERT INTO syncs (source_id, at, entries, added, updated, withdrawn, unchanged, "
+                                     "after_event) VALUES (?, ?, ?, 0, 0, 0, 0, ?)");
         log.bind(1, source);
         log.bind(2, m_now);
         log.bind(3, static_cast<std::int64_t>(m_listing.entries.size()));
+        log.bind(4, m_after_event);
         log.exec();
         m_sync_id = m_sql.getLastInsertRowid();
     }
@@ -472,6 +473,7 @@ private:
     SQLite::Database& m_sql;
     const Listing& m_listing;
     std::string m_now;
+    std::int64_t m_after_event;
     std::unordered_map<std::string, Id> m_url_doc;
     std::unordered_set<Id> m_has_url;
     std::unordered_map<Id, std::unordered_set<std::string>> m_aliases;
@@ -535,8 +537,8 @@ void refresh_document_title(Database& db, std::int64_t document_id) {
     upd.exec();
 }
 
-SourceReport apply_listing(Database& db, const Listing& listing, bool force, const std::string& now) {
-    return Applier(db, listing, now).run(force);
+SourceReport apply_listing(Database& db, const Listing& listing, bool force, const SyncRun& run) {
+    return Applier(db, listing, run).run(force);
 }
 
 } // namespace kennis

@@ -72,9 +72,9 @@ std::size_t active_documents(Database& db) {
 
 SyncReport apply_all(Database& db, const std::vector<Listing>& listings, bool force) {
     SyncReport report;
-    const std::string now = utc_now();
+    const SyncRun run{utc_now(), db.sql().execAndGet("SELECT coalesce(max(id), 0) FROM events").getInt64()};
     for (const auto& listing : listings) {
-        auto source = apply_listing(db, listing, force, now);
+        auto source = apply_listing(db, listing, force, run);
         report.added += source.added;
         report.updated += source.updated;
         report.withdrawn += source.withdrawn;

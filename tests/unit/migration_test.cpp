@@ -1,4 +1,5 @@
 #include "database.hpp"
+#include "dutch_tokenizer.hpp"
 #include "embedded.hpp"
 #include "kennis/error.hpp"
 #include "test_paths.hpp"
@@ -12,6 +13,7 @@ namespace {
 // A catalogue stopped at schema `version`, as an older kennis would have left it.
 void make_old_catalogue(const std::filesystem::path& file, int version) {
     SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    register_dutch_tokenizer(db.getHandle()); // the search index (schema 6) is made with it
     for (const auto& m : embedded::migrations())
         if (m.version <= version) {
             db.exec(std::string(m.sql));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kennis/browse.hpp"
+#include "kennis/changes.hpp"
 #include "kennis/document.hpp"
 #include "kennis/export.hpp"
 #include "kennis/fetch.hpp"
@@ -21,6 +22,7 @@ nlohmann::ordered_json to_json(const Stats& stats);
 nlohmann::ordered_json to_json(const ExportReport& report);
 nlohmann::ordered_json to_json(const VerifyReport& report);
 nlohmann::ordered_json to_json(const GcReport& report);
+nlohmann::ordered_json to_json(const ChangesReport& report);
 // The document fields plus score, snippet (without highlight marks) and page.
 nlohmann::ordered_json to_json(const SearchHit& hit);
 

@@ -1,0 +1,57 @@
+#include "commands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <kennis/changes.hpp>
+#include <kennis/json.hpp>
+
+namespace kennis::cli {
+namespace {
+
+// Where the change came from, or what it took in; an added document's detail is its own title.
+bool shows_detail(const ChangeEvent& c) {
+    return !c.detail.empty() && (c.kind == "withdrawn" || c.kind == "reinstated" || c.kind == "merged");
+}
+
+} // namespace
+
+void register_changes(CLI::App& app, Globals& globals) {
+    auto* cmd = app.add_subcommand("changes", "What changed since the last sync, or since a date, per theme");
+    cmd->footer("Kinds: added, reinstated, withdrawn, new_version, theme_added, theme_removed, merged.\n"
+                "For a nightly script: kennis sync --fetch && kennis changes --format json");
+    auto since = std::make_shared<std::optional<std::string>>();
+    auto* date = cmd->add_option("--since", *since, "Since this date (2026-11-01) or time (2026-11-01T06:00:00Z)")
+                     ->type_name("DATE");
+    auto* last = cmd->add_flag_callback(
+        "--since-last-sync", [] {}, "Since the start of the last sync (the default)");
+    date->excludes(last);
+    cmd->callback([&globals, since] {
+        auto library = open_writer(globals); // an empty library has no changes; it is not seeded
+        const ChangesReport r = list_changes(library, *since);
+        const Output out = globals.output();
+        if (out.format != Format::table) {
+            nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+            for (const auto& t : to_json(r)["themes"])
+                for (auto c : t["changes"]) {
+                    c["theme"] = t["theme"];
+                    rows.push_back(c);
+                }
+            nlohmann::ordered_json report = to_json(r);
+            report["rows"] = rows;
+            if (out.format == Format::json)
+                report.erase("rows");
+            print_report_for_scripts(out, report, "rows", {"theme", "kind", "id", "slug", "title", "detail", "at"});
+            return;
+        }
+        if (out.quiet)
+            return;
+        for (const auto& t : r.themes) {
+            fmt::print("{}\n", t.theme.empty() ? "(no theme)" : t.theme);
+            for (const auto& c : t.changes)
+                fmt::print("  {:<13} {:>5}  {}{}\n", c.kind, c.id, c.title, shows_detail(c) ? fmt::format("  ({})", c.detail) : "");
+        }
+        fmt::print("{} changes since {}\n", r.events, r.since.empty() ? "ever (nothing was synced yet)" : r.since);
+    });
+}
+
+} // namespace kennis::cli

@@ -1,0 +1,82 @@
+#include "kennis/changes.hpp"
+
+#include "kennis/error.hpp"
+#include "library_impl.hpp"
+
+#include <optional>
+
+#include <fmt/format.h>
+#include <map>
+#include <regex>
+#include <set>
+
+namespace kennis {
+namespace {
+
+// The last sync run: when it began, and the last event before it (absent for old syncs).
+struct LastSync {
+    std::string at;
+    std::optional<std::int64_t> after_event;
+};
+
+LastSync last_sync(Database& db) {
+    SQLite::Statement q(db.sql(), "SELECT at, after_event FROM syncs ORDER BY id DESC LIMIT 1");
+    if (!q.executeStep())
+        return {};
+    return {q.getColumn(0).getString(),
+            q.getColumn(1).isNull() ? std::nullopt : std::optional<std::int64_t>(q.getColumn(1).getInt64())};
+}
+
+void check_since(const std::string& since) {
+    static const std::regex iso(R"(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z?)?)");
+    if (!std::regex_match(since, iso))
+        throw UsageError(fmt::format("--since wants a date like 2026-11-01 or a time like 2026-11-01T06:00:00Z, not '{}'", since));
+}
+
+} // namespace
+
+ChangesReport list_changes(Library& library, const std::optional<std::string>& since) {
+    Database& db = library.impl().db;
+    ChangesReport report;
+    if (since)
+        check_since(*since);
+    const LastSync last = since ? LastSync{} : last_sync(db);
+    report.since = since ? *since : last.at;
+    if (report.since.empty())
+        return report;
+    // After a given date: by time. Since the last sync: by event number where it is known.
+    const std::int64_t after_event = last.after_event.value_or(-1);
+    // A theme event belongs to its theme; any other event to every theme the document is in now.
+    SQLite::Statement q(db.sql(), R"sql(
+        SELECT e.document_id, d.slug, d.title, e.kind, coalesce(e.detail, ''), e.at, e.id,
+               coalesce(t.name, ''), coalesce(t.id, 1 << 62)
+        FROM events e
+        JOIN documents d ON d.id = e.document_id
+        LEFT JOIN memberships m ON e.theme_id IS NULL AND m.document_id = e.document_id
+        LEFT JOIN themes t ON t.id = coalesce(e.theme_id, m.theme_id)
+        WHERE (CASE WHEN ?2 >= 0 THEN e.id > ?2 ELSE e.at >= ?1 END)
+          AND e.kind IN ('added', 'reinstated', 'withdrawn', 'new_version', 'theme_added', 'theme_removed', 'merged')
+          AND NOT (e.kind = 'theme_added' AND EXISTS (SELECT 1 FROM events a WHERE a.document_id = e.document_id
+                                                     AND a.kind = 'added' AND a.id <= e.id
+                                                     AND (CASE WHEN ?2 >= 0 THEN a.id > ?2 ELSE a.at >= ?1 END)))
+        GROUP BY e.id, t.id
+        ORDER BY 9, e.at, e.id)sql");
+    q.bind(1, report.since);
+    q.bind(2, after_event);
+    std::map<std::int64_t, std::size_t> theme_index; // theme order key -> position in report.themes
+    std::set<std::int64_t> seen;
+    while (q.executeStep()) {
+        const auto key = q.getColumn(8).getInt64();
+        auto [it, fresh] = theme_index.emplace(key, report.themes.size());
+        if (fresh)
+            report.themes.push_back({q.getColumn(7).getString(), {}});
+        report.themes[it->second].changes.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                                                     q.getColumn(2).getString(), q.getColumn(3).getString(),
+                                                     q.getColumn(4).getString(), q.getColumn(5).getString()});
+        seen.insert(q.getColumn(6).getInt64());
+    }
+    report.events = seen.size();
+    return report;
+}
+
+} // namespace kennis

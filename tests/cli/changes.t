@@ -1,0 +1,34 @@
+A nightly script against a stand-in Kennisbank on 127.0.0.1:
+
+  $ cat > nightly.sh <<'SCRIPT'
+  > kennis --home lib sync --source "$URL/kennisbank" --fetch -q || exit
+  > kennis --home lib export share --delete -q || exit
+  > kennis --home lib changes --since-last-sync --format json
+  > SCRIPT
+  $ kennis_test_server --port-file port --lifetime 60 &
+  $ while [ ! -s port ]; do sleep 0.05; done; PORT=$(cat port); export URL=http://127.0.0.1:$PORT
+
+The first night everything is new:
+
+  $ bash nightly.sh | jq -c '{changes, kinds: ([.themes[].changes[].kind] | unique)}'
+  {"changes":121,"kinds":["added"]}
+
+Then the Kennisbank stops listing document 7; the next night reports exactly that, under each of
+its themes, and the export no longer holds it:
+
+  $ kill %1; wait %1 2>/dev/null || true
+  $ kennis_test_server --port-file port2 --port $PORT --drop 7 --lifetime 60 &
+  $ while [ ! -s port2 ]; do sleep 0.05; done
+  $ bash nightly.sh | jq -c '{changes, themes: [.themes[] | {theme, changes: [.changes[] | {id, kind}]}]}'
+  {"changes":1,"themes":[{"theme":"Verzuim 18-","changes":[{"id":7,"kind":"withdrawn"}]},{"theme":"Verzuim 18+","changes":[{"id":7,"kind":"withdrawn"}]},{"theme":"Thuiszitters","changes":[{"id":7,"kind":"withdrawn"}]},{"theme":"Voortijdig schoolverlaten","changes":[{"id":7,"kind":"withdrawn"}]},{"theme":"Jongeren 16-27","changes":[{"id":7,"kind":"withdrawn"}]}]}
+  $ ls share/*/ | grep -c "$(kennis --home lib show 7 --format json | jq -r .title)"
+  0
+  [1]
+
+A night in which nothing changed gives an empty digest:
+
+  $ bash nightly.sh | jq -c '{changes, themes}'
+  {"changes":0,"themes":[]}
+  $ kennis --home lib changes --since 2000-01-01 | tail -1 | sed 's/since .*/since …/'
+  122 changes since …
+  $ kill %%
