@@ -95,6 +95,9 @@ void register_export(CLI::App& app, Globals& globals) {
     cmd->add_option("--max-delete", o.max_delete, "Refuse to remove more than N files (default 50)")
         ->type_name("N")
         ->needs(del);
+    cmd->add_option("--news-days", o.news_days, "WAT-IS-NIEUW.html/.csv list the changes of N days (default 30; 0: none)")
+        ->type_name("N")
+        ->check(CLI::Range(0, 3650));
     cmd->add_flag("-n,--dry-run", o.dry_run, "Print what would change; touch nothing");
     cmd->add_flag("--fetch", o.fetch, "Fetch selected documents that are not stored yet, first");
     zip->excludes(check)->excludes(del);

@@ -133,6 +133,24 @@ constexpr std::string_view script = R"(
 })();
 )";
 
+// A whole page: the shared head and style around `body`.
+std::string page(std::string_view title, const std::string& body) {
+    return fmt::format(R"(<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="kennis">
+<title>{}</title>
+<style>{}</style>
+</head>
+<body>
+{}</body>
+</html>
+)",
+                       title, style, body);
+}
+
 } // namespace
 
 std::string index_html(const std::vector<ExportEntry>& entries) {
@@ -164,17 +182,7 @@ std::string index_html(const std::vector<ExportEntry>& entries) {
     }
     const std::string sub = fmt::format("<span id=\"count\">{}</span> documenten{}", entries.size(),
                                         newest.empty() ? "" : fmt::format(" · nieuwste bestand van {}", newest));
-    return fmt::format(R"(<!DOCTYPE html>
-<html lang="nl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="kennis">
-<title>Kennisbank – documenten</title>
-<style>{}</style>
-</head>
-<body>
-<header><div class="bar">
+    return page("Kennisbank – documenten", fmt::format(R"(<header><div class="bar">
 <h1>Kennisbank – documenten</h1>
 <p class="sub">{}</p>
 <input id="filter" type="search" placeholder="Filter op titel, thema, tag, type of jaar" aria-label="Filter" autofocus>
@@ -184,10 +192,56 @@ std::string index_html(const std::vector<ExportEntry>& entries) {
 {}<p id="none" hidden>Geen documenten gevonden.</p>
 </main>
 <script>{}</script>
-</body>
-</html>
 )",
-                       style, sub, nav, sections, script);
+                                                      sub, nav, sections, script));
+}
+
+namespace {
+
+std::string_view news_label(const std::string& kind) {
+    static const std::map<std::string, std::string_view, std::less<>> labels{
+        {"added", "nieuw"},           {"reinstated", "weer opgenomen"},   {"withdrawn", "ingetrokken"},
+        {"new_version", "nieuwe versie"}, {"theme_added", "nieuw in dit thema"}, {"theme_removed", "uit dit thema"},
+        {"merged", "samengevoegd"}};
+    const auto it = labels.find(kind);
+    return it == labels.end() ? std::string_view(kind) : it->second;
+}
+
+} // namespace
+
+std::string news_html(const ChangesReport& changes, const std::vector<ExportEntry>& entries, int days) {
+    std::map<std::int64_t, const ExportEntry*> exported;
+    std::map<std::string, std::string> folders;
+    for (const auto& e : entries) {
+        exported.emplace(e.document.id, &e);
+        for (const auto& theme : e.document.themes)
+            folders.emplace(theme, safe_file_name(theme, "") + "/");
+    }
+    std::string sections;
+    for (const auto& t : changes.themes) {
+        const std::string theme = t.theme.empty() ? "Zonder thema" : t.theme;
+        sections += fmt::format("<section><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n", html_escape(theme), t.changes.size());
+        for (const auto& c : t.changes) {
+            const auto it = exported.find(c.id);
+            const std::string title =
+                it == exported.end() ? fmt::format("<span>{}</span>", html_escape(c.title))
+                                     : fmt::format("<a href=\"{}\">{}</a>", href(links_under(*it->second, t.theme, folders).front()),
+                                                   html_escape(c.title));
+            sections += fmt::format("<li>{}<div class=\"info\"><span class=\"type\">{}</span><time>{}</time></div></li>\n", title,
+                                    news_label(c.kind), c.at.substr(0, 10));
+        }
+        sections += "</ul></section>\n";
+    }
+    if (sections.empty())
+        sections = fmt::format("<p id=\"none\">Geen wijzigingen in de afgelopen {} dagen.</p>\n", days);
+    return page("Kennisbank – wat is nieuw", fmt::format(R"(<header><div class="bar">
+<h1>Kennisbank – wat is nieuw</h1>
+<p class="sub">{} wijzigingen sinds {} · <a href="index.html">alle documenten</a></p>
+</div></header>
+<main>
+{}</main>
+)",
+                                                        changes.events, changes.since.substr(0, 10), sections));
 }
 
 } // namespace kennis

@@ -5,6 +5,7 @@
 #include "sha256.hpp"
 
 #include <algorithm>
+#include <map>
 #include <fmt/format.h>
 #include <utility>
 
@@ -31,6 +32,20 @@ std::string sha256sums(const std::vector<ExportEntry>& entries) {
     std::string out;
     for (const auto& [path, sha] : lines)
         out += fmt::format("{}  {}\n", sha, path);
+    return out;
+}
+
+std::string news_csv(const ChangesReport& changes, const std::vector<ExportEntry>& entries) {
+    std::map<std::int64_t, const ExportEntry*> exported;
+    for (const auto& e : entries)
+        exported.emplace(e.document.id, &e);
+    std::string out = "\xEF\xBB\xBFtheme,kind,id,title,at,path\r\n";
+    for (const auto& t : changes.themes)
+        for (const auto& c : t.changes) {
+            const auto it = exported.find(c.id);
+            out += fmt::format("{},{},{},{},{},{}\r\n", csv_field(t.theme), c.kind, c.id, csv_field(c.title), c.at,
+                               csv_field(it == exported.end() ? "" : it->second->paths.front()));
+        }
     return out;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "kennis/changes.hpp"
 #include "kennis/document.hpp"
 
 #include <string>
@@ -24,6 +25,11 @@ std::string sha256sums(const std::vector<ExportEntry>& entries);
 // index.html: one self-contained page listing every exported document by theme, with tags,
 // dates and relative links, and a box that filters the list while one types.
 std::string index_html(const std::vector<ExportEntry>& entries);
+
+// WAT-IS-NIEUW.html and WAT-IS-NIEUW.csv: the changes of the last days, per theme, for colleagues
+// who open the share; a document that is in the export links to its file.
+std::string news_html(const ChangesReport& changes, const std::vector<ExportEntry>& entries, int days);
+std::string news_csv(const ChangesReport& changes, const std::vector<ExportEntry>& entries);
 
 // A digest of everything the three listings above show (and of the program that draws them):
 // when it has not changed, neither have they.

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <ctime>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -36,6 +37,7 @@ namespace {
 
 // The files kennis writes beside the documents, in DEST itself: the listings and its state.
 constexpr std::array<std::string_view, 3> listing_files{"catalogue.csv", "SHA256SUMS", "index.html"};
+constexpr std::array<std::string_view, 2> news_files{"WAT-IS-NIEUW.html", "WAT-IS-NIEUW.csv"};
 // Room left for the share's own path (\\server\share\folder\) within Windows' 260 characters.
 constexpr std::size_t max_relative_path = 200;
 
@@ -53,6 +55,8 @@ std::vector<ExportEntry> plan_entries(Library& library, const ExportOptions& opt
     auto documents = load_documents(db, library.impl().ctx.home, select_ids(library, options.query, options.filter));
     std::map<std::string, NameAllocator> folders; // by case-folded folder
     for (auto name : listing_files)
+        folders[""].claim(std::string(name));
+    for (auto name : news_files)
         folders[""].claim(std::string(name));
     folders[""].claim(std::string(ExportState::file_name));
     std::vector<ExportEntry> entries;
@@ -129,7 +133,7 @@ public:
                                          m_dest.string()));
     }
 
-    void run(const std::vector<ExportEntry>& entries) {
+    void run(const std::vector<ExportEntry>& entries, const std::optional<ChangesReport>& news) {
         m_state = ExportState::load(m_dest);
         const ExportState loaded = m_state;
         decide(entries);
@@ -139,6 +143,10 @@ public:
         write_files();
         remove_files();
         write_own_files(entries);
+        if (news) {
+            write_if_changed(m_dest / news_files[0], news_html(*news, entries, m_options.news_days), export_temp_prefix);
+            write_if_changed(m_dest / news_files[1], news_csv(*news, entries), export_temp_prefix);
+        }
         if (!(m_state == loaded))
             m_state.save(m_dest);
     }
@@ -408,6 +416,16 @@ private:
     std::set<std::string> m_folders_made;
 };
 
+// The changes of the last `days` days (none asked for when 0), for WAT-IS-NIEUW.
+std::optional<ChangesReport> recent_changes(Library& library, int days) {
+    if (days <= 0)
+        return std::nullopt;
+    const std::time_t since = std::time(nullptr) - static_cast<std::time_t>(days) * 24 * 3600;
+    std::tm utc{};
+    ::gmtime_r(&since, &utc);
+    return list_changes(library, fmt::format("{:04}-{:02}-{:02}", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday));
+}
+
 // DEST must be a folder kennis can write into; it is made when it does not exist.
 void prepare_dest(const Library& library, const fs::path& dest, bool dry_run) {
     std::error_code ec;
@@ -463,7 +481,7 @@ ExportReport export_documents(Library& library, const ExportOptions& options) {
     if (options.zip)
         write_zip(library, options, entries, report);
     else
-        FolderExport(library, options, report).run(entries);
+        FolderExport(library, options, report).run(entries, recent_changes(library, options.news_days));
     return report;
 }
 

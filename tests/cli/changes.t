@@ -25,6 +25,15 @@ its themes, and the export no longer holds it:
   0
   [1]
 
+The share tells colleagues too, in WAT-IS-NIEUW.html and WAT-IS-NIEUW.csv (the last 30 days):
+
+  $ grep -c ',withdrawn,7,' share/WAT-IS-NIEUW.csv
+  5
+  $ grep -c 'ingetrokken' share/WAT-IS-NIEUW.html
+  5
+  $ grep -o '[0-9]* wijzigingen' share/WAT-IS-NIEUW.html
+  122 wijzigingen
+
 A night in which nothing changed gives an empty digest:
 
   $ bash nightly.sh | jq -c '{changes, themes}'

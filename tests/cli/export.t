@@ -5,7 +5,7 @@ A stand-in Kennisbank on 127.0.0.1 serves the Downloadcentrum page and a PDF beh
   $ kennis --home lib sync --source $URL/kennisbank --fetch -q
 
 Exporting by theme puts every fetched document into the folder of every theme it is listed under,
-with catalogue.csv, SHA256SUMS and index.html beside them:
+with catalogue.csv, SHA256SUMS, index.html and WAT-IS-NIEUW.html/.csv beside them:
 
   $ kennis --home lib export share
   121 documents to share: 180 written (180 linked, 0 copied), 0 unchanged, 0 removed, 0 skipped
@@ -16,6 +16,8 @@ with catalogue.csv, SHA256SUMS and index.html beside them:
   Verzuim 18+
   Verzuim 18-
   Voortijdig schoolverlaten
+  WAT-IS-NIEUW.csv
+  WAT-IS-NIEUW.html
   catalogue.csv
   index.html
   $ for t in "Verzuim 18-" "Verzuim 18+" Thuiszitters "Voortijdig schoolverlaten" "Jongeren 16-27"; do

@@ -35,6 +35,7 @@ struct ExportOptions {
     bool dry_run = false;        // plan only; touch nothing
     bool fetch = false;          // fetch selected documents that have no stored file first
     FetchOptions fetch_options;  // how (its `documents` is filled in)
+    int news_days = 30;          // WAT-IS-NIEUW.html/.csv cover this many days; 0 writes neither
 };
 
 struct ExportChange {
