@@ -30,16 +30,16 @@ void register_changes(CLI::App& app, Globals& globals) {
         const ChangesReport r = list_changes(library, *since);
         const Output out = globals.output();
         if (out.format != Format::table) {
+            // For CSV and TSV, one row per change and theme.
+            nlohmann::ordered_json report = to_json(r);
             nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-            for (const auto& t : to_json(r)["themes"])
+            for (const auto& t : report["themes"])
                 for (auto c : t["changes"]) {
                     c["theme"] = t["theme"];
-                    rows.push_back(c);
+                    rows.push_back(std::move(c));
                 }
-            nlohmann::ordered_json report = to_json(r);
-            report["rows"] = rows;
-            if (out.format == Format::json)
-                report.erase("rows");
+            if (out.format != Format::json)
+                report["rows"] = std::move(rows);
             print_report_for_scripts(out, report, "rows", {"theme", "kind", "id", "slug", "title", "detail", "at"});
             return;
         }
