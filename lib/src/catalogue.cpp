@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <unordered_map>
 
 namespace kennis {
@@ -99,6 +100,16 @@ std::vector<Document> load_documents(Database& db, const std::filesystem::path& 
         if (const auto* v = d.current())
             d.path = store_path(home, v->sha256).string();
     return docs;
+}
+
+std::vector<Store::StoredFile> unused_store_files(Database& db, const Store& store) {
+    std::set<std::string> in_use;
+    SQLite::Statement q(db.sql(), "SELECT DISTINCT sha256 FROM versions");
+    while (q.executeStep())
+        in_use.insert(q.getColumn(0).getString());
+    auto files = store.files();
+    std::erase_if(files, [&](const Store::StoredFile& f) { return in_use.contains(f.sha256); });
+    return files;
 }
 
 std::optional<Id> resolve_document(Database& db, std::string_view doc) {

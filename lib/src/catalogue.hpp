@@ -2,6 +2,7 @@
 
 #include "database.hpp"
 #include "kennis/document.hpp"
+#include "store.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -23,5 +24,8 @@ std::vector<std::string> closest_titles(Database& db, std::string_view text, std
 
 // Where the store keeps the bytes with this SHA-256: store/sha256/ab/cdef…
 std::filesystem::path store_path(const std::filesystem::path& home, std::string_view sha256);
+
+// The store files that no version of any document uses: what `gc` removes and `verify` reports.
+std::vector<Store::StoredFile> unused_store_files(Database& db, const Store& store);
 
 } // namespace kennis

@@ -481,7 +481,8 @@ ExportReport export_documents(Library& library, const ExportOptions& options) {
     if (options.zip)
         write_zip(library, options, entries, report);
     else
-        FolderExport(library, options, report).run(entries, recent_changes(library, options.news_days));
+        FolderExport(library, options, report)
+            .run(entries, options.dry_run ? std::nullopt : recent_changes(library, options.news_days));
     return report;
 }
 

@@ -174,19 +174,16 @@ private:
         l.result.file.reset();
     }
 
-    // On the committer: every file's bytes on disk before any takes its name in the store, and
-    // every name on disk before a row can point at it. A crash leaves at most files no row uses.
+    // On the committer: into the store as a group; a crash leaves at most files no row uses.
     void make_durable(std::vector<LandingPtr>& batch) {
+        std::vector<Store::Arrival> arrivals;
+        for (const auto& l : batch)
+            arrivals.push_back({&*l->result.file, l->sha256});
         try {
-            sync_file_system(m_store.home() / "tmp");
-            for (auto& l : batch) {
-                try {
-                    m_store.commit(*l->result.file, l->sha256, false);
-                } catch (const std::exception& e) {
-                    fail(*l, e.what());
-                }
-            }
-            sync_file_system(m_store.home() / "store");
+            const auto errors = m_store.commit_all(arrivals);
+            for (std::size_t i = 0; i < batch.size(); ++i)
+                if (!errors[i].empty())
+                    fail(*batch[i], errors[i]);
         } catch (const std::exception& e) {
             for (auto& l : batch)
                 fail(*l, e.what());

@@ -141,7 +141,24 @@ bool Store::contains(std::string_view sha256) const {
 
 TempFile Store::create_temp() const { return TempFile(m_home / "tmp"); }
 
-fs::path Store::commit(TempFile& file, std::string_view sha256, bool sync) const {
+fs::path Store::commit(TempFile& file, std::string_view sha256) const { return place(file, sha256, true); }
+
+std::vector<std::string> Store::commit_all(const std::vector<Arrival>& arrivals) const {
+    sync_file_system(m_home / "tmp");
+    std::vector<std::string> errors;
+    for (const auto& a : arrivals) {
+        try {
+            place(*a.file, a.sha256, false);
+            errors.emplace_back();
+        } catch (const std::exception& e) {
+            errors.emplace_back(e.what());
+        }
+    }
+    sync_file_system(m_home / "store");
+    return errors;
+}
+
+fs::path Store::place(TempFile& file, std::string_view sha256, bool sync) const {
     const fs::path target = path_of(sha256);
     if (contains(sha256)) {
         file.finish(false);

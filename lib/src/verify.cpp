@@ -1,5 +1,6 @@
 #include "kennis/maintenance.hpp"
 
+#include "catalogue.hpp"
 #include "fetch_internal.hpp"
 #include "library_impl.hpp"
 #include "lock.hpp"
@@ -71,6 +72,7 @@ private:
     void check_files() {
         const auto in_use = files_in_use(m_db);
         const auto& progress = m_library.context().progress;
+        m_report.checked = in_use.size();
         std::size_t done = 0;
         for (const auto& [sha, documents] : in_use) {
             if (progress)
@@ -81,13 +83,11 @@ private:
                 m_report.problems.push_back({sha, "missing", documents, path.string(), {}});
             else if (!whole(path, sha))
                 m_report.problems.push_back({sha, "damaged", documents, path.string(), {}});
-            ++m_report.checked;
         }
         if (progress)
             progress({"verify", done, in_use.size()});
-        for (const auto& file : m_store.files())
-            if (!in_use.contains(file.sha256))
-                m_report.unreferenced.push_back(file.path.string());
+        for (const auto& file : unused_store_files(m_db, m_store))
+            m_report.unreferenced.push_back(file.path.string());
     }
 
     void repair() {
