@@ -2,6 +2,7 @@
 #include "document_view.hpp"
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <kennis/browse.hpp>
 #include <kennis/json.hpp>
 
@@ -18,11 +19,24 @@ void register_show(CLI::App& app, Globals& globals) {
         auto fields = document_fields();
         fields.insert(fields.end(), {"versions", "first_seen", "last_seen"});
         auto json = to_json(find_document(library, *doc), true);
+        // A table shows the editions only where there are some; scripts always get both fields.
+        if (!json["editions"].empty() || globals.output().format != Format::table)
+            fields.insert(fields.end(), {"editions", "newer_edition"});
         if (globals.output().format != Format::json) {
             nlohmann::ordered_json versions = nlohmann::ordered_json::array();
             for (const auto& v : json["versions"])
                 versions.push_back(v["first_seen"].get<std::string>() + " " + v["sha256"].get<std::string>());
             json["versions"] = versions;
+            nlohmann::ordered_json editions = nlohmann::ordered_json::array();
+            for (const auto& e : json["editions"])
+                editions.push_back(fmt::format("{} {}{}", e["date"].get<std::string>(), e["slug"].get<std::string>(),
+                                               e["status"] == "active" ? "" : " (withdrawn)"));
+            json["editions"] = editions;
+            if (!json["newer_edition"].is_null())
+                json["newer_edition"] = fmt::format("yes: {} ({}); kennis show {}",
+                                                    json["newer_edition"]["slug"].get<std::string>(),
+                                                    json["newer_edition"]["date"].get<std::string>(),
+                                                    json["newer_edition"]["id"].get<std::int64_t>());
         }
         print_object(globals.output(), json, fields);
     });

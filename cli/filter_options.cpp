@@ -21,6 +21,8 @@ void add_filter_options(CLI::App& command, Filter& filter) {
     command.add_option("--status", filter.status, "active (default), withdrawn or all")
         ->type_name("STATUS")
         ->check(CLI::IsMember({"active", "withdrawn", "all"}));
+    command.add_flag("--latest", filter.latest,
+                     "Leave out a document when a newer edition of it exists (same title, later date or version)");
     command.add_option("--limit", filter.limit, "At most N documents")->type_name("N")->check(CLI::PositiveNumber);
 }
 

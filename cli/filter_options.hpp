@@ -8,7 +8,7 @@ class App;
 
 namespace kennis::cli {
 
-// The --theme --tag --type --year --level --status --limit options of list, search and export.
+// The --theme --tag --type --year --level --status --latest --limit options of list, search and export.
 void add_filter_options(CLI::App& command, Filter& filter);
 
 } // namespace kennis::cli

@@ -1,6 +1,7 @@
 #include "kennis/browse.hpp"
 
 #include "catalogue.hpp"
+#include "editions.hpp"
 #include "filter_sql.hpp"
 #include "kennis/error.hpp"
 #include "library_impl.hpp"
@@ -23,8 +24,11 @@ std::vector<Document> list_documents(Library& library, const Filter& filter) {
 
 Document find_document(Library& library, std::string_view doc) {
     auto& impl = library.impl();
-    if (const auto id = resolve_document(impl.db, doc))
-        return load_documents(impl.db, impl.ctx.home, {*id}).front();
+    if (const auto id = resolve_document(impl.db, doc)) {
+        Document found = load_documents(impl.db, impl.ctx.home, {*id}).front();
+        found.editions = editions_of(impl.db, found.id);
+        return found;
+    }
     throw NotFoundError(fmt::format("no document '{}'", doc), closest_titles(impl.db, doc, 5));
 }
 

@@ -1,6 +1,7 @@
 #include "database.hpp"
 
 #include "dutch_tokenizer.hpp"
+#include "editions.hpp"
 #include "embedded.hpp"
 #include "search_index.hpp"
 #include "kennis/error.hpp"
@@ -25,8 +26,10 @@ Database::Database(const std::filesystem::path& file)
     m_db.exec("PRAGMA synchronous = NORMAL");
     register_dutch_tokenizer(m_db.getHandle());
     migrate();
-    if (schema_version() == latest_version())
+    if (schema_version() == latest_version()) {
+        fill_series_keys(*this);
         ensure_search_index(*this);
+    }
 }
 
 int Database::schema_version() { return m_db.execAndGet("PRAGMA user_version").getInt(); }

@@ -1,5 +1,6 @@
 #include "filter_sql.hpp"
 
+#include "editions.hpp"
 #include "kennis/error.hpp"
 #include "kennis/tags.hpp"
 #include "listing_apply.hpp"
@@ -110,6 +111,8 @@ SqlFilter build_filter(Database& db, const Filter& filter) {
         conditions.push_back("instr(',' || d.level || ',', ?) > 0");
         out.params.emplace_back("," + normalize_level(*filter.level) + ",");
     }
+    if (filter.latest)
+        conditions.emplace_back(latest_edition_condition);
     out.where = conditions.empty() ? "1" : fmt::format("{}", fmt::join(conditions, " AND "));
     return out;
 }

@@ -49,6 +49,14 @@ nlohmann::ordered_json to_json(const Document& d, bool with_versions) {
         j["url_details"] = url_details;
         j["first_seen"] = d.first_seen;
         j["last_seen"] = d.last_seen;
+        nlohmann::ordered_json editions = nlohmann::ordered_json::array();
+        for (const auto& e : d.editions)
+            editions.push_back({{"id", e.id}, {"slug", e.slug}, {"title", e.title}, {"date", e.date},
+                                {"status", e.status}, {"newer", e.newer}});
+        j["editions"] = editions;
+        const Edition* newer = d.newer_edition();
+        j["newer_edition"] = newer ? nlohmann::ordered_json{{"id", newer->id}, {"slug", newer->slug}, {"date", newer->date}}
+                                   : nlohmann::ordered_json(nullptr);
     }
     return j;
 }

@@ -133,13 +133,14 @@ private:
 
     Id create_document(const std::string& title) {
         const std::string shown = display_title(title);
-        SQLite::Statement ins(m_sql, "INSERT INTO documents (slug, title, title_key, first_seen, last_seen) "
-                                     "VALUES (?, ?, ?, ?, ?)");
+        SQLite::Statement ins(m_sql, "INSERT INTO documents (slug, title, title_key, series_key, first_seen, last_seen) "
+                                     "VALUES (?, ?, ?, ?, ?, ?)");
         ins.bind(1, unique_slug(shown));
         ins.bind(2, shown);
         ins.bind(3, title_key(title));
-        ins.bind(4, m_now);
+        ins.bind(4, series_key(title));
         ins.bind(5, m_now);
+        ins.bind(6, m_now);
         ins.exec();
         const Id doc = m_sql.getLastInsertRowid();
         touch(doc).created = true;
@@ -521,11 +522,12 @@ void refresh_document_title(Database& db, std::int64_t document_id) {
             if (!(meta.*field))
                 meta.*field = other.*field;
     }
-    SQLite::Statement upd(db.sql(), "UPDATE documents SET title = ?, title_key = ?, type = ?, publisher = ?, "
-                                    "date = ?, period = ?, level = ? WHERE id = ?");
+    SQLite::Statement upd(db.sql(), "UPDATE documents SET title = ?, title_key = ?, series_key = ?, type = ?, "
+                                    "publisher = ?, date = ?, period = ?, level = ? WHERE id = ?");
     upd.bind(1, shown[best]);
     upd.bind(2, title_key(shown[best]));
-    int col = 3;
+    upd.bind(3, series_key(shown[best]));
+    int col = 4;
     for (const auto& field : {meta.type, meta.publisher, meta.date, meta.period, meta.level}) {
         if (field)
             upd.bind(col, *field);
@@ -533,7 +535,7 @@ void refresh_document_title(Database& db, std::int64_t document_id) {
             upd.bind(col);
         ++col;
     }
-    upd.bind(8, document_id);
+    upd.bind(9, document_id);
     upd.exec();
 }
 

@@ -1,5 +1,6 @@
 #include "kennis/metadata.hpp"
 
+#include "kennis/title.hpp"
 #include "unicode.hpp"
 #include "words.hpp"
 
@@ -250,6 +251,8 @@ bool is_date_word(std::string_view folded_word) {
     return month_of(folded_word) || all_digits(folded_word, 1, 4) || folded_word == "versie";
 }
 
+bool is_edition_word(std::string_view key_word) { return is_date_word(key_word) || key_word == "editie"; }
+
 std::vector<std::string> split_on(std::string_view text, std::string_view sep) {
     std::vector<std::string> parts;
     std::size_t start = 0;
@@ -321,6 +324,18 @@ TitleMetadata parse_title_metadata(std::string_view title) {
     parse_dates(tokens, meta);
     parse_publisher(title, tokens, meta);
     return meta;
+}
+
+std::string series_key(std::string_view title) {
+    std::string key;
+    for (const auto& word : split_words(title_key(title))) {
+        if (is_edition_word(word))
+            continue;
+        if (!key.empty())
+            key += ' ';
+        key += word;
+    }
+    return key;
 }
 
 } // namespace kennis

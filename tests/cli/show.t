@@ -51,3 +51,22 @@ Nothing by that name: exit 1, and the closest titles:
     (V)SO Handboek Leerplicht versie augustus 2020
     MAS model proces-verbaal Leerplicht - april 2020
   [1]
+
+Titles that differ only in their date or version are editions of one publication. `show` names
+the others and says when a newer one exists; `list --latest` and `search --latest` leave out the
+older ones:
+
+  $ printf '#kennis-snapshot 1\nLeerplicht\tVO Handboek Leerplicht versie augustus 2020\nLeerplicht\tVO Handboek Leerplicht versie augustus 2024\nLeerplicht\tPO Handboek Leerplicht versie augustus 2020\n' > editions.tsv
+  $ kennis -q --home ed sync --source editions.tsv
+  $ kennis -q --home ed show "VO Handboek Leerplicht versie augustus 2020" | grep -E '^(title|editions|newer_edition):'
+  title:         VO Handboek Leerplicht versie augustus 2020
+  editions:      2024-08 vo-handboek-leerplicht-versie-augustus-2024
+  newer_edition: yes: vo-handboek-leerplicht-versie-augustus-2024 (2024-08); kennis show 2
+  $ kennis -q --home ed show 2 --format json | jq -c '{editions: [.editions[] | {slug, date, newer}], newer_edition}'
+  {"editions":[{"slug":"vo-handboek-leerplicht-versie-augustus-2020","date":"2020-08","newer":false}],"newer_edition":null}
+  $ kennis -q --home ed list --latest --format json | jq -r '.[].title'
+  VO Handboek Leerplicht versie augustus 2024
+  PO Handboek Leerplicht versie augustus 2020
+  $ kennis -q --home ed search handboek --latest --format json | jq -r '.[].slug'
+  vo-handboek-leerplicht-versie-augustus-2024
+  po-handboek-leerplicht-versie-augustus-2020

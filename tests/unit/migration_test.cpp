@@ -48,6 +48,8 @@ TEST(Migrations, EveryOlderSchemaIsBroughtUpKeepingItsData) {
         Database db(dir.path() / "catalogue.db");
         EXPECT_EQ(db.schema_version(), Database::latest_version()) << "from " << from;
         EXPECT_EQ(db.sql().execAndGet("SELECT title FROM documents WHERE slug = 'oud'").getString(), "Oud document");
+        EXPECT_EQ(db.sql().execAndGet("SELECT series_key FROM documents WHERE slug = 'oud'").getString(), "oud document")
+            << "from " << from;
         SQLite::Statement fk(db.sql(), "PRAGMA foreign_key_check");
         EXPECT_FALSE(fk.executeStep()) << "from " << from;
         EXPECT_TRUE(db.sql().tableExists("redirects"));

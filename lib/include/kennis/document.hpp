@@ -22,6 +22,16 @@ struct DocumentVersion {
     std::string first_seen;
 };
 
+// Another dated edition of the same publication (titles that differ only in date or version).
+struct Edition {
+    std::int64_t id = 0;
+    std::string slug;
+    std::string title;
+    std::string status;
+    std::string date; // its date, else the last year of its period
+    bool newer = false; // than the document it is an edition of
+};
+
 // One logical publication, with everything the catalogue knows about it.
 struct Document {
     std::int64_t id = 0;
@@ -41,8 +51,12 @@ struct Document {
     std::optional<std::string> path;       // the current version's file in the store
     std::string first_seen;
     std::string last_seen;
+    std::vector<Edition> editions; // filled by find_document only: the other editions, newest first
 
     const DocumentVersion* current() const { return versions.empty() ? nullptr : &versions.back(); }
+    const Edition* newer_edition() const {
+        return !editions.empty() && editions.front().newer ? &editions.front() : nullptr;
+    }
 };
 
 } // namespace kennis

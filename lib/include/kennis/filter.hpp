@@ -16,6 +16,7 @@ struct Filter {
     std::optional<int> year;         // the date's year, or a year inside the period
     std::optional<std::string> level; // PO, VO, (V)SO or MBO
     std::string status = "active";    // active, withdrawn or all
+    bool latest = false;              // leave out documents of which a newer active edition exists
     std::optional<std::size_t> limit;
 };
 

@@ -19,4 +19,9 @@ struct TitleMetadata {
 
 TitleMetadata parse_title_metadata(std::string_view title);
 
+// What stays of a title's key without its dates, years, day numbers and the words "versie" and
+// "editie": "Handboek Leerplicht versie augustus 2020" and "… versie augustus 2024" share it, so
+// dated documents with one series key are editions of one publication. Empty when nothing stays.
+std::string series_key(std::string_view title);
+
 } // namespace kennis
