@@ -23,6 +23,7 @@ void register_verify(CLI::App& app, Globals& globals);
 void register_gc(CLI::App& app, Globals& globals);
 void register_completion(CLI::App& app, Globals& globals);
 void register_changes(CLI::App& app, Globals& globals);
+void register_dupes(CLI::App& app, Globals& globals); // dupes, merge and unmerge
 
 // "-word" excludes a word from a search; this marks such words after "search" so the parser
 // takes them for words rather than options.

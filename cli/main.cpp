@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
     register_tag(app, globals);
     register_export(app, globals);
     register_changes(app, globals);
+    register_dupes(app, globals);
     register_verify(app, globals);
     register_gc(app, globals);
     register_completion(app, globals);

@@ -24,12 +24,9 @@ std::vector<Document> list_documents(Library& library, const Filter& filter) {
 
 Document find_document(Library& library, std::string_view doc) {
     auto& impl = library.impl();
-    if (const auto id = resolve_document(impl.db, doc)) {
-        Document found = load_documents(impl.db, impl.ctx.home, {*id}).front();
-        found.editions = editions_of(impl.db, found.id);
-        return found;
-    }
-    throw NotFoundError(fmt::format("no document '{}'", doc), closest_titles(impl.db, doc, 5));
+    Document found = load_documents(impl.db, impl.ctx.home, {require_document(impl.db, doc)}).front();
+    found.editions = editions_of(impl.db, found.id);
+    return found;
 }
 
 std::vector<ThemeSummary> list_themes(Library& library) {

@@ -158,6 +158,12 @@ std::optional<Id> resolve_document(Database& db, std::string_view doc) {
                    key));
 }
 
+std::int64_t require_document(Database& db, std::string_view doc) {
+    if (const auto id = resolve_document(db, doc))
+        return *id;
+    throw NotFoundError(fmt::format("no document '{}'", doc), closest_titles(db, doc, 5));
+}
+
 std::vector<std::string> closest_titles(Database& db, std::string_view text, std::size_t most) {
     const std::string key = title_key(text);
     std::vector<std::pair<double, std::string>> scored;

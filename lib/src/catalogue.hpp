@@ -19,6 +19,9 @@ std::vector<Document> load_documents(Database& db, const std::filesystem::path& 
 // title matches several documents.
 std::optional<std::int64_t> resolve_document(Database& db, std::string_view doc);
 
+// As resolve_document, but nothing found is a NotFoundError that names the closest titles.
+std::int64_t require_document(Database& db, std::string_view doc);
+
 // Titles closest to `text`, best first, for "did you mean".
 std::vector<std::string> closest_titles(Database& db, std::string_view text, std::size_t most);
 

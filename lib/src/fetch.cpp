@@ -66,12 +66,8 @@ private:
         std::string where;
         if (!m_options.documents.empty()) {
             std::vector<Id> ids;
-            for (const auto& doc : m_options.documents) {
-                const auto id = resolve_document(m_db, doc);
-                if (!id)
-                    throw NotFoundError(fmt::format("no document '{}'", doc), closest_titles(m_db, doc, 5));
-                ids.push_back(*id);
-            }
+            for (const auto& doc : m_options.documents)
+                ids.push_back(require_document(m_db, doc));
             for (Id id : ids) {
                 SQLite::Statement has(m_db.sql(), "SELECT 1 FROM urls WHERE document_id = ?");
                 has.bind(1, id);
@@ -345,7 +341,8 @@ private:
         ++m_report.downloaded;
     }
 
-    // Identical bytes prove two documents are one: the older id survives.
+    // Identical bytes prove two documents are one (unless a person said otherwise): the older id
+    // survives.
     void merge_identical(Id doc, const std::string& sha, const std::string& now) {
         SQLite::Statement q(m_db.sql(), "SELECT DISTINCT v.document_id, d.title FROM versions v JOIN documents d "
                                         "ON d.id = v.document_id WHERE v.sha256 = ? AND v.document_id <> ? ORDER BY 1");
@@ -355,6 +352,8 @@ private:
         while (q.executeStep())
             others.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
         for (const auto& [other, title] : others) {
+            if (kept_apart(m_db, doc, other))
+                continue;
             const Id survivor = std::min(doc, other);
             const Id absorbed = std::max(doc, other);
             SQLite::Statement t(m_db.sql(), "SELECT title FROM documents WHERE id = ?");

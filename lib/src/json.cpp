@@ -1,5 +1,7 @@
 #include "kennis/json.hpp"
 
+#include <cmath>
+
 namespace kennis {
 namespace {
 
@@ -182,6 +184,38 @@ nlohmann::ordered_json to_json(const SearchHit& hit) {
     row["snippet"] = without_highlights(hit.snippet);
     row["page"] = hit.page ? nlohmann::ordered_json(*hit.page) : nlohmann::ordered_json(nullptr);
     return row;
+}
+
+namespace {
+
+nlohmann::ordered_json ref_json(const DocumentRef& d) { return {{"id", d.id}, {"slug", d.slug}, {"title", d.title}}; }
+
+} // namespace
+
+nlohmann::ordered_json to_json(const DupesReport& r) {
+    nlohmann::ordered_json merged = nlohmann::ordered_json::array();
+    for (const auto& g : r.merged) {
+        nlohmann::ordered_json absorbed = nlohmann::ordered_json::array();
+        for (const auto& a : g.absorbed)
+            absorbed.push_back({{"id", a.id}, {"slug", a.slug}, {"reason", a.reason}, {"at", a.at},
+                                {"can_unmerge", a.can_unmerge}});
+        auto group = ref_json(g.document);
+        group["same_url_titles"] = g.same_url_titles;
+        group["absorbed"] = absorbed;
+        merged.push_back(std::move(group));
+    }
+    nlohmann::ordered_json suspects = nlohmann::ordered_json::array();
+    for (const auto& s : r.suspects)
+        suspects.push_back({{"a", ref_json(s.a)}, {"b", ref_json(s.b)}, {"reason", s.reason},
+                            {"similarity", std::round(s.similarity * 100) / 100}});
+    nlohmann::ordered_json apart = nlohmann::ordered_json::array();
+    for (const auto& [a, b] : r.kept_apart)
+        apart.push_back({{"a", ref_json(a)}, {"b", ref_json(b)}});
+    return {{"merged", merged}, {"suspects", suspects}, {"kept_apart", apart}};
+}
+
+nlohmann::ordered_json to_json(const MergeOutcome& o) {
+    return {{"survivor", ref_json(o.survivor)}, {"other", ref_json(o.other)}};
 }
 
 } // namespace kennis

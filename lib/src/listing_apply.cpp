@@ -131,16 +131,24 @@ private:
         return slug;
     }
 
+    // Never the id of a merged document, which keeps resolving to its survivor and may come back.
+    Id next_id() {
+        return m_sql.execAndGet("SELECT max(coalesce((SELECT max(id) FROM documents), 0), "
+                                "coalesce((SELECT max(old_id) FROM redirects), 0)) + 1")
+            .getInt64();
+    }
+
     Id create_document(const std::string& title) {
         const std::string shown = display_title(title);
-        SQLite::Statement ins(m_sql, "INSERT INTO documents (slug, title, title_key, series_key, first_seen, last_seen) "
-                                     "VALUES (?, ?, ?, ?, ?, ?)");
-        ins.bind(1, unique_slug(shown));
-        ins.bind(2, shown);
-        ins.bind(3, title_key(title));
-        ins.bind(4, series_key(title));
-        ins.bind(5, m_now);
+        SQLite::Statement ins(m_sql, "INSERT INTO documents (id, slug, title, title_key, series_key, first_seen, last_seen) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        ins.bind(1, next_id());
+        ins.bind(2, unique_slug(shown));
+        ins.bind(3, shown);
+        ins.bind(4, title_key(title));
+        ins.bind(5, series_key(title));
         ins.bind(6, m_now);
+        ins.bind(7, m_now);
         ins.exec();
         const Id doc = m_sql.getLastInsertRowid();
         touch(doc).created = true;
@@ -337,7 +345,7 @@ private:
                     continue;
                 for (Id other : it->second)
                     if (other != doc && !m_has_url.contains(other) && !m_touched.contains(other) &&
-                        std::find(twins.begin(), twins.end(), other) == twins.end())
+                        std::find(twins.begin(), twins.end(), other) == twins.end() && !kept_apart(m_db, doc, other))
                         twins.push_back(other);
             }
             for (Id twin : twins)

@@ -21,12 +21,8 @@ std::vector<Id> target_ids(Library& library, const TagTarget& target) {
     Database& db = library.impl().db;
     std::set<Id> ids;
     if (!target.documents.empty()) {
-        for (const auto& doc : target.documents) {
-            const auto id = resolve_document(db, doc);
-            if (!id)
-                throw NotFoundError(fmt::format("no document '{}'", doc), closest_titles(db, doc, 5));
-            ids.insert(*id);
-        }
+        for (const auto& doc : target.documents)
+            ids.insert(require_document(db, doc));
     } else if (target.query || target.filtered) {
         const auto selected = select_ids(library, target.query, target.filter);
         ids.insert(selected.begin(), selected.end());
@@ -109,9 +105,7 @@ std::vector<TagCount> list_tags(Library& library, const std::optional<std::strin
     std::string sql = "SELECT t.name, count(dt.document_id) FROM tags t JOIN document_tags dt ON dt.tag_id = t.id ";
     std::optional<Id> id;
     if (document) {
-        id = resolve_document(db, *document);
-        if (!id)
-            throw NotFoundError(fmt::format("no document '{}'", *document), closest_titles(db, *document, 5));
+        id = require_document(db, *document);
         sql += "WHERE t.id IN (SELECT tag_id FROM document_tags WHERE document_id = ?) ";
     }
     sql += "GROUP BY t.id ORDER BY t.name";

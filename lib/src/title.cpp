@@ -1,10 +1,10 @@
 #include "kennis/title.hpp"
 
+#include "similarity.hpp"
 #include "unicode.hpp"
 #include "words.hpp"
 
 #include <algorithm>
-#include <unordered_set>
 
 namespace kennis {
 namespace {
@@ -87,22 +87,7 @@ std::string slugify(std::string_view title) {
 }
 
 double title_similarity(std::string_view a, std::string_view b) {
-    const auto trigrams = [](std::string_view title) {
-        const std::string padded = "  " + title_key(title) + "  ";
-        std::unordered_set<std::string> grams;
-        for (std::size_t i = 0; i + 3 <= padded.size(); ++i)
-            grams.insert(padded.substr(i, 3));
-        return grams;
-    };
-    const auto ga = trigrams(a);
-    const auto gb = trigrams(b);
-    if (ga.empty() && gb.empty())
-        return 1.0;
-    std::size_t shared = 0;
-    for (const auto& g : ga)
-        shared += gb.count(g);
-    const std::size_t total = ga.size() + gb.size() - shared;
-    return total == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(total);
+    return jaccard(trigrams(title_key(a)), trigrams(title_key(b)));
 }
 
 } // namespace kennis

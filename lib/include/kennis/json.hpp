@@ -3,6 +3,7 @@
 #include "kennis/browse.hpp"
 #include "kennis/changes.hpp"
 #include "kennis/document.hpp"
+#include "kennis/dupes.hpp"
 #include "kennis/export.hpp"
 #include "kennis/fetch.hpp"
 #include "kennis/maintenance.hpp"
@@ -23,6 +24,8 @@ nlohmann::ordered_json to_json(const ExportReport& report);
 nlohmann::ordered_json to_json(const VerifyReport& report);
 nlohmann::ordered_json to_json(const GcReport& report);
 nlohmann::ordered_json to_json(const ChangesReport& report);
+nlohmann::ordered_json to_json(const DupesReport& report);
+nlohmann::ordered_json to_json(const MergeOutcome& outcome);
 // The document fields plus score, snippet (without highlight marks) and page.
 nlohmann::ordered_json to_json(const SearchHit& hit);
 
