@@ -10,14 +10,15 @@ namespace {
 
 // Where the change came from, or what it took in; an added document's detail is its own title.
 bool shows_detail(const ChangeEvent& c) {
-    return !c.detail.empty() && (c.kind == "withdrawn" || c.kind == "reinstated" || c.kind == "merged");
+    return !c.detail.empty() && (c.kind == "withdrawn" || c.kind == "reinstated" || c.kind == "merged" ||
+                                 c.kind == "unmerged");
 }
 
 } // namespace
 
 void register_changes(CLI::App& app, Globals& globals) {
     auto* cmd = app.add_subcommand("changes", "What changed since the last sync, or since a date, per theme");
-    cmd->footer("Kinds: added, reinstated, withdrawn, new_version, theme_added, theme_removed, merged.\n"
+    cmd->footer("Kinds: added, reinstated, withdrawn, new_version, theme_added, theme_removed, merged, unmerged.\n"
                 "For a nightly script: kennis sync --fetch && kennis changes --format json");
     auto since = std::make_shared<std::optional<std::string>>();
     auto* date = cmd->add_option("--since", *since, "Since this date (2026-11-01) or time (2026-11-01T06:00:00Z)")

@@ -55,7 +55,7 @@ Flags flags_of(const CLI::App* app) {
 }
 
 // Commands whose bare words name documents.
-constexpr const char* document_commands = "show fetch add rm";
+constexpr const char* document_commands = "show fetch add rm merge unmerge";
 
 std::string bash_script(const CLI::App* root) {
     const auto commands = commands_of(root);

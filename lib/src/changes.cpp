@@ -55,7 +55,7 @@ ChangesReport list_changes(Library& library, const std::optional<std::string>& s
         LEFT JOIN memberships m ON e.theme_id IS NULL AND m.document_id = e.document_id
         LEFT JOIN themes t ON t.id = coalesce(e.theme_id, m.theme_id)
         WHERE (CASE WHEN ?2 >= 0 THEN e.id > ?2 ELSE e.at >= ?1 END)
-          AND e.kind IN ('added', 'reinstated', 'withdrawn', 'new_version', 'theme_added', 'theme_removed', 'merged')
+          AND e.kind IN ('added', 'reinstated', 'withdrawn', 'new_version', 'theme_added', 'theme_removed', 'merged', 'unmerged')
           AND NOT (e.kind = 'theme_added' AND EXISTS (SELECT 1 FROM events a WHERE a.document_id = e.document_id
                                                      AND a.kind = 'added' AND a.id <= e.id
                                                      AND (CASE WHEN ?2 >= 0 THEN a.id > ?2 ELSE a.at >= ?1 END)))

@@ -202,7 +202,7 @@ std::string_view news_label(const std::string& kind) {
     static const std::map<std::string, std::string_view, std::less<>> labels{
         {"added", "nieuw"},           {"reinstated", "weer opgenomen"},   {"withdrawn", "ingetrokken"},
         {"new_version", "nieuwe versie"}, {"theme_added", "nieuw in dit thema"}, {"theme_removed", "uit dit thema"},
-        {"merged", "samengevoegd"}};
+        {"merged", "samengevoegd"},       {"unmerged", "weer apart"}};
     const auto it = labels.find(kind);
     return it == labels.end() ? std::string_view(kind) : it->second;
 }

@@ -14,7 +14,7 @@ Help teaches, version answers, and usage errors exit 2 with one line and a point
   Run 'kennis --help' for usage.
   [2]
   $ kennis --home lib frobnicate
-  kennis: error: unknown command 'frobnicate'; the commands are: list, show, themes, stats, sync, fetch, search, tag, export, changes, verify, gc, completion
+  kennis: error: unknown command 'frobnicate'; the commands are: list, show, themes, stats, sync, fetch, search, tag, export, changes, dupes, merge, unmerge, verify, gc, completion
   Run 'kennis --help' for usage.
   [2]
   $ kennis list --format xml
@@ -34,7 +34,7 @@ A catalogue written by a newer kennis is refused, and left as it was:
 
   $ mkdir newer && sqlite3 newer/catalogue.db 'PRAGMA user_version = 999'
   $ kennis --home newer stats
-  kennis: error: newer/catalogue.db has schema version 999, newer than this kennis understands (7); use a newer kennis
+  kennis: error: newer/catalogue.db has schema version 999, newer than this kennis understands (9); use a newer kennis
   [1]
   $ sqlite3 newer/catalogue.db 'PRAGMA user_version'
   999

@@ -5,6 +5,7 @@
 #include "kennis/sync.hpp"
 #include "pdf_fixture.hpp"
 #include "sha256.hpp"
+#include "kennis/dupes.hpp"
 #include "test_server.hpp"
 
 #include <chrono>
@@ -130,6 +131,25 @@ TEST_F(FetchTest, TwoUrlsWithIdenticalBytesEndAsOneDocument) {
     EXPECT_EQ(doc.urls.size(), 2u);
     EXPECT_EQ(doc.aliases.size(), 2u);
     EXPECT_EQ(find_document(library(), "stappenplan-delen-van-informatie").id, 1);
+}
+
+TEST_F(FetchTest, DocumentsAPersonKeptApartAreNotMergedAgainByTheirBytes) {
+    const std::string same = test::make_pdf({"Hetzelfde"});
+    serve_pdf("/x.pdf", same, "\"x\"");
+    serve_pdf("/y.pdf", same, "\"y\"");
+    serve_pdf("/z.pdf", same, "\"z\"");
+    listed({{"Stappenplan informatie delen", "/x.pdf"}, {"Stappenplan delen van informatie", "/y.pdf"}});
+    ASSERT_EQ(run(options()).merged.size(), 1u);
+    EXPECT_EQ(unmerge(library(), "2").other.id, 2);
+    EXPECT_EQ(find_document(library(), "2").versions.size(), 1u) << "its own URL's version came back with it";
+    EXPECT_EQ(run(options(FetchOptions::Mode::all)).merged.size(), 0u);
+    // A third copy is one with the first; the two kept apart stay apart.
+    listed({{"Stappenplan informatie delen", "/x.pdf"}, {"Stappenplan delen van informatie", "/y.pdf"},
+            {"Stappenplan (kopie)", "/z.pdf"}});
+    const auto r = run(options());
+    ASSERT_EQ(r.merged.size(), 1u);
+    EXPECT_EQ(r.merged[0].into, 1);
+    EXPECT_EQ(count("SELECT count(*) FROM documents"), 2);
 }
 
 TEST_F(FetchTest, FollowsRedirectsUpToFive) {

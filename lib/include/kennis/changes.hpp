@@ -10,7 +10,7 @@
 namespace kennis {
 
 // One thing that happened to a document: added, reinstated, withdrawn, new_version, theme_added,
-// theme_removed or merged.
+// theme_removed, merged or unmerged.
 struct ChangeEvent {
     std::int64_t id = 0; // the document
     std::string slug;
