@@ -22,6 +22,7 @@ void register_export(CLI::App& app, Globals& globals);
 void register_verify(CLI::App& app, Globals& globals);
 void register_gc(CLI::App& app, Globals& globals);
 void register_completion(CLI::App& app, Globals& globals);
+void register_config(CLI::App& app, Globals& globals);
 void register_changes(CLI::App& app, Globals& globals);
 void register_dupes(CLI::App& app, Globals& globals); // dupes, merge and unmerge
 

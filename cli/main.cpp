@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "globals.hpp"
+#include "settings.hpp"
 
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
@@ -71,7 +72,9 @@ int main(int argc, char** argv) {
     register_dupes(app, globals);
     register_verify(app, globals);
     register_gc(app, globals);
+    register_config(app, globals);
     register_completion(app, globals);
+    capture_defaults(app);
 
     try {
         app.parse(std::vector<std::string>(globals.args.rbegin(), globals.args.rend()));

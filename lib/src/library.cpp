@@ -65,21 +65,27 @@ fs::path prepare_home(const Context& ctx) {
 
 } // namespace
 
-fs::path resolve_home(const std::optional<fs::path>& flag, const Environment& env) {
+ChosenPath choose_home(const std::optional<fs::path>& flag, const Environment& env) {
     if (flag && !flag->empty())
-        return *flag;
+        return {*flag, "--home"};
     if (const auto v = non_empty(env.kennis_home))
-        return *v;
+        return {*v, "$KENNIS_HOME"};
     if (const auto v = non_empty(env.xdg_data_home))
-        return fs::path(*v) / "kennis";
-    return under_home(env, ".local/share/kennis");
+        return {fs::path(*v) / "kennis", "$XDG_DATA_HOME"};
+    return {under_home(env, ".local/share/kennis"), "$HOME"};
 }
 
-fs::path default_config_file(const Environment& env) {
-    if (const auto v = non_empty(env.xdg_config_home))
-        return fs::path(*v) / "kennis" / "config.toml";
-    return under_home(env, ".config/kennis/config.toml");
+fs::path resolve_home(const std::optional<fs::path>& flag, const Environment& env) {
+    return choose_home(flag, env).path;
 }
+
+ChosenPath choose_config_file(const Environment& env) {
+    if (const auto v = non_empty(env.xdg_config_home))
+        return {fs::path(*v) / "kennis" / "config.toml", "$XDG_CONFIG_HOME"};
+    return {under_home(env, ".config/kennis/config.toml"), "$HOME"};
+}
+
+fs::path default_config_file(const Environment& env) { return choose_config_file(env).path; }
 
 Library::Library(Context ctx) {
     const fs::path file = prepare_home(ctx);

@@ -20,6 +20,19 @@ TEST(Home, FlagThenKennisHomeThenXdgThenHome) {
     EXPECT_THROW(resolve_home(std::nullopt, env), Error);
 }
 
+TEST(Home, SaysWhatDecidedIt) {
+    Environment env{"/k", "/xdg", "/cfg", "/home/u"};
+    EXPECT_EQ(choose_home(std::filesystem::path("/flag"), env).source, "--home");
+    EXPECT_EQ(choose_home(std::nullopt, env).source, "$KENNIS_HOME");
+    env.kennis_home.reset();
+    EXPECT_EQ(choose_home(std::nullopt, env).source, "$XDG_DATA_HOME");
+    env.xdg_data_home.reset();
+    EXPECT_EQ(choose_home(std::nullopt, env).source, "$HOME");
+    EXPECT_EQ(choose_config_file(env).source, "$XDG_CONFIG_HOME");
+    env.xdg_config_home.reset();
+    EXPECT_EQ(choose_config_file(env).source, "$HOME");
+}
+
 TEST(Home, ConfigFileFollowsXdg) {
     EXPECT_EQ(default_config_file({std::nullopt, std::nullopt, "/cfg", "/home/u"}), "/cfg/kennis/config.toml");
     EXPECT_EQ(default_config_file({std::nullopt, std::nullopt, std::nullopt, "/home/u"}),

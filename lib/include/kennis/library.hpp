@@ -18,11 +18,18 @@ struct Environment {
     std::optional<std::string> home;
 };
 
+// A path kennis chose, and what decided it: "--home", "$KENNIS_HOME", "$XDG_DATA_HOME", "$HOME", ….
+struct ChosenPath {
+    std::filesystem::path path;
+    std::string source;
+};
+
 // --home DIR > $KENNIS_HOME > $XDG_DATA_HOME/kennis > ~/.local/share/kennis
-std::filesystem::path resolve_home(const std::optional<std::filesystem::path>& flag,
-                                   const Environment& env);
+ChosenPath choose_home(const std::optional<std::filesystem::path>& flag, const Environment& env);
+std::filesystem::path resolve_home(const std::optional<std::filesystem::path>& flag, const Environment& env);
 
 // $XDG_CONFIG_HOME/kennis/config.toml, else ~/.config/kennis/config.toml
+ChosenPath choose_config_file(const Environment& env);
 std::filesystem::path default_config_file(const Environment& env);
 
 struct Progress {
