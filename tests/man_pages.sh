@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Every command that `kennis --help` lists has a manual page that names each of its options, and
+# `cmake --install` puts kennis and all the pages in place.
+set -euo pipefail
+kennis=$1
+build=$2
+prefix=$(mktemp -d)
+trap 'rm -rf "$prefix"' EXIT
+cmake --install "$build" --prefix "$prefix" >/dev/null
+pages=$prefix/share/man/man1
+status=0
+fail() {
+    echo "$1"
+    status=1
+}
+[[ -x $prefix/bin/kennis ]] || fail "cmake --install did not install bin/kennis"
+[[ -f $pages/kennis.1 ]] || fail "cmake --install did not install kennis.1"
+commands=$("$kennis" --help | sed -n '/^Subcommands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }')
+[[ -n $commands ]] || fail "kennis --help lists no commands"
+for command in $commands; do
+    page=$pages/kennis-$command.1
+    if [[ ! -f $page ]]; then
+        fail "no manual page kennis-$command(1) was installed"
+        continue
+    fi
+    grep -q "kennis\\\\-$command (1)" "$pages/kennis.1" || fail "kennis(1) does not point to kennis-$command(1)"
+    for option in $("$kennis" "$command" --help | grep -oE -- '--[a-z][a-z-]*' | sort -u); do
+        [[ $option == --help ]] && continue
+        grep -qF -- "${option//-/\\-}" "$page" || fail "kennis-$command(1) does not describe $option"
+    done
+done
+exit $status
