@@ -8,6 +8,8 @@
 
 #include <chrono>
 #include <ctime>
+#include <sqlite3.h>
+#include <thread>
 #include <fmt/format.h>
 
 namespace kennis {
@@ -15,14 +17,29 @@ namespace {
 
 constexpr int busy_timeout_ms = 15000;
 
+// Turning a new file to WAL needs a moment alone with it, and SQLite does not always call the busy
+// handler while another connection is migrating the same new file; so wait here, as long as the
+// busy timeout would.
+void enable_wal(SQLite::Database& db) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+    for (;;) {
+        try {
+            db.exec("PRAGMA journal_mode = WAL");
+            return;
+        } catch (const SQLite::Exception& e) {
+            if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline)
+                throw;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+}
+
 } // namespace
 
 Database::Database(const std::filesystem::path& file)
     : m_file(file), m_db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, busy_timeout_ms) {
     m_db.exec("PRAGMA foreign_keys = ON");
-    // Switching to WAL needs a moment of exclusive access; a second process opening the same new
-    // file waits on the busy timeout rather than failing.
-    m_db.exec("PRAGMA journal_mode = WAL");
+    enable_wal(m_db);
     m_db.exec("PRAGMA synchronous = NORMAL");
     register_dutch_tokenizer(m_db.getHandle());
     migrate();

@@ -66,7 +66,8 @@ TEST_F(SyncTest, SeedingHappensOnceWhenManyStartTogether) {
                 Library lib(Context{home, false, std::nullopt, {}});
                 if (seed_if_empty(lib))
                     ++seeded;
-            } catch (...) {
+            } catch (const std::exception& e) {
+                ADD_FAILURE() << e.what();
                 ++failed;
             }
         });
