@@ -11,15 +11,22 @@ DEMO_HOME := $(BUILD)/demo-home
 DEB_PACKAGES := build-essential cmake pkg-config git ca-certificates \
 	libcli11-dev libfmt-dev libsqlite3-dev libsqlitecpp-dev libcurl4-openssl-dev libxml2-dev \
 	libpoppler-cpp-dev libstemmer-dev libutf8proc-dev libssl-dev nlohmann-json3-dev libarchive-dev \
-	libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev \
+	libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev zlib1g-dev \
 	groff-base jq sqlite3 curl rsync chromium zsh fish
 
 CMAKE_FLAGS := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKENNIS_WERROR=ON
 
-.PHONY: deps build demo test unit-test asan-test bench install clean
+# The fuzz targets need clang and its libFuzzer runtime.
+FUZZ_PACKAGES := clang libclang-rt-14-dev
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := listing_parser snapshot_reader query_translator file_name title_metadata
 
-deps:
-	@missing=$$(for p in $(DEB_PACKAGES); do \
+.PHONY: deps build demo test unit-test asan-test bench fuzz install clean
+
+# Installs the Debian packages named in $(1) that are missing (as root, or through sudo).
+define install_packages
+	@missing=$$(for p in $(1); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' || echo $$p; done); \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	echo "kennis: installing Debian packages:" $$missing; \
@@ -31,6 +38,10 @@ deps:
 		echo "kennis: these Debian packages are missing; install them with:"; \
 		echo "  sudo apt-get install -y" $$missing; exit 1; \
 	fi
+endef
+
+deps:
+	$(call install_packages,$(DEB_PACKAGES))
 
 $(BUILD)/CMakeCache.txt: | deps
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
@@ -68,8 +79,28 @@ test: unit-test asan-test
 bench: build
 	cmake --build $(BUILD) --target bench
 
+# Each fuzz target for FUZZ_SECONDS, from the seed corpus (kept and grown in $(FUZZ_BUILD)/corpus).
+# An input that breaks a harness's promise lands in $(FUZZ_BUILD)/crashes/TARGET/; once fixed, copy
+# it to tests/fuzz/regressions/TARGET/ so the unit suite keeps checking it.
+fuzz: deps
+	$(call install_packages,$(FUZZ_PACKAGES))
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKENNIS_FUZZ=ON -DKENNIS_TESTS=OFF
+	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz
+	$(FUZZ_BUILD)/tests/fuzz/kennis_fuzz_corpus $(FUZZ_BUILD)/corpus
+	@failed=; for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ_BUILD)/crashes/$$t; \
+		echo "kennis: fuzzing $$t for $(FUZZ_SECONDS) s"; \
+		ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		$(FUZZ_BUILD)/tests/fuzz/kennis_fuzz_$$t $(FUZZ_BUILD)/corpus/$$t -max_total_time=$(FUZZ_SECONDS) \
+			-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_BUILD)/crashes/$$t/ 2>$(FUZZ_BUILD)/$$t.log || failed="$$failed $$t"; \
+		grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)' $(FUZZ_BUILD)/$$t.log | tr '\n' ' '; echo; \
+	done; \
+	if [ -n "$$failed" ]; then echo "kennis: fuzzing broke:$$failed (see $(FUZZ_BUILD)/TARGET.log and crashes/)"; exit 1; fi; \
+	echo "kennis: every fuzz target ran $(FUZZ_SECONDS) s without a crash"
+
 install: build
 	cmake --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

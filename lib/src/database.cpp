@@ -75,6 +75,15 @@ void Database::migrate(std::optional<int> target) {
     }
 }
 
+SQLite::Statement& StatementCache::operator()(const char* sql) {
+    auto& statement = m_statements[sql];
+    if (!statement)
+        statement = std::make_unique<SQLite::Statement>(m_db.sql(), sql);
+    statement->reset();
+    statement->clearBindings();
+    return *statement;
+}
+
 std::string utc_now() {
     const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     std::tm tm{};

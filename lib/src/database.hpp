@@ -4,8 +4,11 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 namespace kennis {
 
@@ -40,6 +43,20 @@ public:
 
 private:
     SQLite::Transaction m_tx;
+};
+
+// Prepared statements kept by one owner for loops that run the same SQL for every row: preparing
+// costs more than running a small statement. `sql` must outlive the cache (a string literal).
+class StatementCache {
+public:
+    explicit StatementCache(Database& db) : m_db(db) {}
+
+    // The statement for `sql`, reset, its bindings cleared.
+    SQLite::Statement& operator()(const char* sql);
+
+private:
+    Database& m_db;
+    std::unordered_map<std::string_view, std::unique_ptr<SQLite::Statement>> m_statements;
 };
 
 // The current time as ISO 8601 UTC with seconds: 2026-11-22T21:40:00Z.

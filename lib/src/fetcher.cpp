@@ -18,6 +18,10 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr std::size_t sniff_bytes = 1024;
+// A real server's headers, across a few redirects, are a few KiB; more is a server to leave.
+constexpr std::size_t max_header_bytes = 256 * 1024;
+// The body of an error answer is not kept; past this much it is not read either.
+constexpr std::int64_t max_error_body = 1024 * 1024;
 
 struct CurlGlobal {
     CurlGlobal() { curl_global_init(CURL_GLOBAL_DEFAULT); }
@@ -73,6 +77,8 @@ struct Transfer {
     std::string content_type;
     std::optional<std::string> retry_after;
     bool too_large = false;
+    std::size_t header_bytes = 0; // over every response of this attempt, redirects included
+    std::int64_t dropped = 0;     // of an error page's body
     std::string write_error;
     const Store* store = nullptr;
     std::int64_t max_size = 0;
@@ -89,6 +95,11 @@ struct Transfer {
     static std::size_t on_header(char* data, std::size_t size, std::size_t n, void* self) {
         auto& t = *static_cast<Transfer*>(self);
         const std::string_view line(data, size * n);
+        t.header_bytes += line.size();
+        if (t.header_bytes > max_header_bytes) {
+            t.write_error = fmt::format("the server sent more than {} of headers", human_size(max_header_bytes));
+            return 0;
+        }
         if (line.starts_with("HTTP/")) {
             // A new response (after a redirect or a 100 Continue): forget the previous headers.
             t.reset_response();
@@ -116,8 +127,11 @@ struct Transfer {
     static std::size_t on_body(char* data, std::size_t size, std::size_t n, void* self) {
         auto& t = *static_cast<Transfer*>(self);
         const std::string_view bytes(data, size * n);
-        if (t.status < 200 || t.status >= 300)
-            return bytes.size(); // an error page: read and dropped
+        if (t.status < 200 || t.status >= 300) {
+            // An error page is read and dropped, but not for ever.
+            t.dropped += static_cast<std::int64_t>(bytes.size());
+            return t.dropped > max_error_body ? 0 : bytes.size();
+        }
         if (t.received + static_cast<std::int64_t>(bytes.size()) > t.max_size) {
             t.too_large = true;
             return 0;
@@ -178,6 +192,8 @@ struct Fetcher::Impl {
         t.head.clear();
         t.too_large = false;
         t.write_error.clear();
+        t.header_bytes = 0;
+        t.dropped = 0;
         t.reset_response();
         t.store = &store;
         t.max_size = options.max_size;
@@ -257,6 +273,9 @@ struct Fetcher::Impl {
             t.file.reset();
             return r;
         }
+        // An error page cut short is still that error, not a transfer failure.
+        if (t.dropped > max_error_body)
+            code = CURLE_OK;
         const FailureKind kind = classify_failure(t.status, code);
         r.error = code != CURLE_OK ? (t.errbuf[0] ? std::string(t.errbuf) : curl_easy_strerror(code))
                                    : fmt::format("HTTP {}", t.status);

@@ -106,6 +106,9 @@ private:
         SQLite::Statement slugs(m_sql, "SELECT slug FROM documents UNION ALL SELECT old_slug FROM redirects");
         while (slugs.executeStep())
             m_slugs.insert(slugs.getColumn(0).getString());
+        m_next_id = m_sql.execAndGet("SELECT max(coalesce((SELECT max(id) FROM documents), 0), "
+                                     "coalesce((SELECT max(old_id) FROM redirects), 0)) + 1")
+                        .getInt64();
     }
 
     Id theme_id(const std::string& name) {
@@ -131,18 +134,11 @@ private:
         return slug;
     }
 
-    // Never the id of a merged document, which keeps resolving to its survivor and may come back.
-    Id next_id() {
-        return m_sql.execAndGet("SELECT max(coalesce((SELECT max(id) FROM documents), 0), "
-                                "coalesce((SELECT max(old_id) FROM redirects), 0)) + 1")
-            .getInt64();
-    }
-
     Id create_document(const std::string& title) {
         const std::string shown = display_title(title);
-        SQLite::Statement ins(m_sql, "INSERT INTO documents (id, slug, title, title_key, series_key, first_seen, last_seen) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?)");
-        ins.bind(1, next_id());
+        auto& ins = m_cached("INSERT INTO documents (id, slug, title, title_key, series_key, first_seen, last_seen) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        ins.bind(1, m_next_id++);
         ins.bind(2, unique_slug(shown));
         ins.bind(3, shown);
         ins.bind(4, title_key(title));
@@ -164,7 +160,7 @@ private:
     }
 
     void add_url(Id doc, const std::string& url) {
-        SQLite::Statement ins(m_sql, "INSERT INTO urls (document_id, url, first_seen) VALUES (?, ?, ?)");
+        auto& ins = m_cached("INSERT INTO urls (document_id, url, first_seen) VALUES (?, ?, ?)");
         ins.bind(1, doc);
         ins.bind(2, url);
         ins.bind(3, m_now);
@@ -183,8 +179,7 @@ private:
         if (!known.insert(title).second)
             return;
         const std::string key = title_key(title);
-        SQLite::Statement ins(m_sql, "INSERT INTO aliases (document_id, alias, alias_key, seq) "
-                                     "VALUES (?, ?, ?, ?)");
+        auto& ins = m_cached("INSERT INTO aliases (document_id, alias, alias_key, seq) VALUES (?, ?, ?, ?)");
         ins.bind(1, doc);
         ins.bind(2, title);
         ins.bind(3, key);
@@ -420,7 +415,7 @@ private:
             seen.exec();
             seen.reset();
             if (m_retitle.contains(doc))
-                refresh_document_title(m_db, doc);
+                refresh_document_title(m_cached, doc);
             if (t.created) {
                 ++report.added;
                 report.changes.push_back(change_of(doc, "added", {}));
@@ -451,17 +446,15 @@ private:
     }
 
     DocumentChange change_of(Id doc, std::string kind, std::vector<std::string> details) {
-        SQLite::Statement q(m_sql, "SELECT slug, title FROM documents WHERE id = ?");
+        auto& q = m_cached("SELECT slug, title FROM documents WHERE id = ?");
         q.bind(1, doc);
         q.executeStep();
         return {doc, q.getColumn(0).getString(), q.getColumn(1).getString(), std::move(kind), std::move(details)};
     }
 
     void event(Id doc, const char* kind, std::optional<Id> theme, std::optional<std::string> detail) {
-        if (!m_event)
-            m_event.emplace(m_sql, "INSERT INTO events (at, sync_id, document_id, kind, theme_id, detail) "
-                                   "VALUES (?, ?, ?, ?, ?, ?)");
-        auto& ins = *m_event;
+        auto& ins = m_cached("INSERT INTO events (at, sync_id, document_id, kind, theme_id, detail) "
+                             "VALUES (?, ?, ?, ?, ?, ?)");
         ins.bind(1, m_now);
         ins.bind(2, m_sync_id);
         ins.bind(3, doc);
@@ -475,7 +468,6 @@ private:
         else
             ins.bind(6);
         ins.exec();
-        ins.reset();
     }
 
     Database& m_db;
@@ -496,7 +488,9 @@ private:
     std::unordered_set<Id> m_retitle;
     std::vector<std::pair<Id, Id>> m_entry_docs; // per entry: document, theme
     std::vector<Id> m_withdrawn_elsewhere;
-    std::optional<SQLite::Statement> m_event;
+    StatementCache m_cached{m_db};
+    // Never the id of a merged document, which keeps resolving to its survivor and may come back.
+    Id m_next_id = 1;
     Id m_sync_id = 0;
 };
 
@@ -508,7 +502,12 @@ std::string theme_key(std::string_view name) {
 }
 
 void refresh_document_title(Database& db, std::int64_t document_id) {
-    SQLite::Statement q(db.sql(), "SELECT alias FROM aliases WHERE document_id = ? ORDER BY seq");
+    StatementCache cached(db);
+    refresh_document_title(cached, document_id);
+}
+
+void refresh_document_title(StatementCache& cached, std::int64_t document_id) {
+    auto& q = cached("SELECT alias FROM aliases WHERE document_id = ? ORDER BY seq");
     q.bind(1, document_id);
     std::vector<std::string> shown;
     while (q.executeStep())
@@ -530,8 +529,8 @@ void refresh_document_title(Database& db, std::int64_t document_id) {
             if (!(meta.*field))
                 meta.*field = other.*field;
     }
-    SQLite::Statement upd(db.sql(), "UPDATE documents SET title = ?, title_key = ?, series_key = ?, type = ?, "
-                                    "publisher = ?, date = ?, period = ?, level = ? WHERE id = ?");
+    auto& upd = cached("UPDATE documents SET title = ?, title_key = ?, series_key = ?, type = ?, "
+                       "publisher = ?, date = ?, period = ?, level = ? WHERE id = ?");
     upd.bind(1, shown[best]);
     upd.bind(2, title_key(shown[best]));
     upd.bind(3, series_key(shown[best]));

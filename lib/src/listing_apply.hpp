@@ -20,6 +20,7 @@ SourceReport apply_listing(Database& db, const Listing& listing, bool force, con
 
 // Recomputes a document's displayed title and title metadata from its aliases.
 void refresh_document_title(Database& db, std::int64_t document_id);
+void refresh_document_title(StatementCache& cached, std::int64_t document_id);
 
 std::string theme_key(std::string_view name);
 
