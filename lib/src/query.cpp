@@ -18,6 +18,16 @@ constexpr std::array<Field, 4> fields{{{"title", "title"}, {"theme", "themes"}, 
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')'; }
 
+// Control characters (NUL among them, which would end FTS5's reading of a string, also inside a
+// phrase) count as spaces.
+std::string without_controls(std::string_view query) {
+    std::string out(query);
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            c = ' ';
+    return out;
+}
+
 bool has_word_character(std::string_view text) {
     for (std::size_t pos = 0; pos < text.size();)
         if (unicode::is_alnum(unicode::next(text, pos)))
@@ -37,7 +47,7 @@ struct Token {
 
 class Translator {
 public:
-    explicit Translator(std::string_view query) : m_q(query) {}
+    explicit Translator(std::string_view query) : m_text(without_controls(query)), m_q(m_text) {}
 
     std::string run() {
         if (!unicode::is_valid_utf8(m_q))
@@ -186,17 +196,18 @@ private:
         if (groups.empty())
             fail(excluded.empty() ? "there is no word to search for" : "there is no word to search for besides the excluded ones",
                  last_column);
-        std::string expr;
-        for (const auto& g : groups) {
-            std::string part = g.size() == 1 ? g.front() : "(" + fmt::format("{}", fmt::join(g, " OR ")) + ")";
-            expr = expr.empty() ? part : "(" + expr + " AND " + part + ")";
-        }
-        for (const auto& e : excluded)
-            expr = "(" + expr + " NOT " + e + ")";
+        // Flat, not nested: FTS5's parser overflows at about a hundred levels of parentheses.
+        std::vector<std::string> parts;
+        for (const auto& g : groups)
+            parts.push_back(g.size() == 1 ? g.front() : "(" + fmt::format("{}", fmt::join(g, " OR ")) + ")");
+        std::string expr = fmt::format("{}", fmt::join(parts, " AND "));
+        if (!excluded.empty())
+            expr = (parts.size() > 1 ? "(" + expr + ")" : expr) + " NOT " + fmt::format("{}", fmt::join(excluded, " NOT "));
         return expr;
     }
 
-    std::string_view m_q;
+    std::string m_text;
+    std::string_view m_q; // m_text, read in pieces
     std::vector<Token> m_tokens;
 };
 

@@ -19,10 +19,11 @@ bool ascii_iequal(std::string_view a, std::string_view b) {
 
 // Listing entries often read "Download de handreiking X": the verb and article are a label of the
 // link, not part of the title.
-std::size_t download_prefix_words(const std::vector<std::string>& words) {
-    if (words.size() < 2 || words[0] != "download")
+std::size_t download_prefix_words(const std::vector<std::string>& words, std::size_t from) {
+    const std::size_t left = words.size() - from;
+    if (left < 2 || words[from] != "download")
         return 0;
-    if (words.size() > 2 && (words[1] == "de" || words[1] == "het"))
+    if (left > 2 && (words[from + 1] == "de" || words[from + 1] == "het"))
         return 2;
     return 1;
 }
@@ -41,7 +42,11 @@ std::string join(const std::vector<std::string>& words, std::size_t from, char s
 
 std::string title_key(std::string_view title) {
     const auto words = split_words(unicode::fold(title));
-    return join(words, download_prefix_words(words), ' ');
+    // Every leading label goes, so that a key is its own key.
+    std::size_t from = 0;
+    while (const std::size_t label = download_prefix_words(words, from))
+        from += label;
+    return join(words, from, ' ');
 }
 
 std::string display_title(std::string_view title) {

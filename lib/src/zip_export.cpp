@@ -112,9 +112,13 @@ void write_zip(Library& library, const ExportOptions& options, const std::vector
         if (progress)
             progress({"export", ++done, entries.size()});
     }
-    for (const auto& [name, content] : {std::pair{"catalogue.csv", catalogue_csv(entries)}, std::pair{"SHA256SUMS", sha256sums(entries)},
-                                        std::pair{"index.html", index_html(entries)}})
-        zip.add(name, static_cast<std::int64_t>(content.size()), now, [&](auto write) { write(content); });
+    for (const auto& file_and_content : {std::pair{"catalogue.csv", catalogue_csv(entries)},
+                                         std::pair{"SHA256SUMS", sha256sums(entries)},
+                                         std::pair{"index.html", index_html(entries)}}) {
+        const std::string& content = file_and_content.second; // a lambda cannot capture a structured binding in C++20
+        zip.add(file_and_content.first, static_cast<std::int64_t>(content.size()), now,
+                [&](auto write) { write(content); });
+    }
     zip.close();
     temp->commit_as(file);
 }

@@ -57,15 +57,18 @@ TEST(DutchStemmer, FoldsPluralsAndInflections) {
 
 TEST(QueryLanguage, QuotesEveryWordAndKeepsTheStructure) {
     EXPECT_EQ(translate_query("verzuim"), "\"verzuim\"");
-    EXPECT_EQ(translate_query("verzuim leerplicht"), "(\"verzuim\" AND \"leerplicht\")");
-    EXPECT_EQ(translate_query("\"snel terug\" handr*"), "(\"snel terug\" AND \"handr\" *)");
-    EXPECT_EQ(translate_query("vavo OR mbo handboek"), "((\"vavo\" OR \"mbo\") AND \"handboek\")");
-    EXPECT_EQ(translate_query("leerplicht -handboek NOT folder"), "((\"leerplicht\" NOT \"handboek\") NOT \"folder\")");
+    EXPECT_EQ(translate_query("verzuim leerplicht"), "\"verzuim\" AND \"leerplicht\"");
+    EXPECT_EQ(translate_query("\"snel terug\" handr*"), "\"snel terug\" AND \"handr\" *");
+    EXPECT_EQ(translate_query("vavo OR mbo handboek"), "(\"vavo\" OR \"mbo\") AND \"handboek\"");
+    EXPECT_EQ(translate_query("leerplicht -handboek NOT folder"), "\"leerplicht\" NOT \"handboek\" NOT \"folder\"");
+    EXPECT_EQ(translate_query("a b -c"), "(\"a\" AND \"b\") NOT \"c\"");
     EXPECT_EQ(translate_query("title:gamen theme:\"verzuim 18\" tag:regio type:rapport"),
-              "(((title : \"gamen\" AND themes : \"verzuim 18\") AND tags : \"regio\") AND type : \"rapport\")");
-    EXPECT_EQ(translate_query("Notitie: positie"), "(\"Notitie\" AND \"positie\")");
-    EXPECT_EQ(translate_query("say \"\"\"\" it"), "(\"say\" AND \"it\")");
-    EXPECT_EQ(translate_query("'; DROP TABLE documents; --"), "((\"DROP\" AND \"TABLE\") AND \"documents;\")");
+              "title : \"gamen\" AND themes : \"verzuim 18\" AND tags : \"regio\" AND type : \"rapport\"");
+    EXPECT_EQ(translate_query("Notitie: positie"), "\"Notitie\" AND \"positie\"");
+    EXPECT_EQ(translate_query("say \"\"\"\" it"), "\"say\" AND \"it\"");
+    EXPECT_EQ(translate_query("'; DROP TABLE documents; --"), "\"DROP\" AND \"TABLE\" AND \"documents;\"");
+    EXPECT_EQ(translate_query(std::string("ver\0zuim\x01x", 11)), "\"ver\" AND \"zuim\" AND \"x\"")
+        << "control characters separate words; a NUL would end FTS5's string";
 }
 
 TEST_F(SeededSearchTest, HostileQueriesGetResultsOrAClearUsageError) {

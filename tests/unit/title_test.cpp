@@ -59,3 +59,9 @@ TEST(Similarity, RanksNearTitlesAboveOthers) {
     EXPECT_LT(far, 0.1);
     EXPECT_DOUBLE_EQ(title_similarity("Één", "een"), 1.0);
 }
+
+TEST(TitleKey, IsItsOwnKeyEvenWithTheLabelTwice) {
+    EXPECT_EQ(title_key("Download Download de Handreiking"), "handreiking");
+    EXPECT_EQ(title_key(title_key("Download Download de Handreiking")), "handreiking");
+    EXPECT_EQ(title_key("Download"), "download");
+}
