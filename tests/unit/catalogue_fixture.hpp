@@ -17,6 +17,8 @@ protected:
         return *m_library;
     }
     Database& db() { return library().impl().db; }
+    // Closes the library; the next call opens it again and sees what other processes did to it.
+    void reopen() { m_library.reset(); }
     std::int64_t count(const std::string& sql) { return db().sql().execAndGet(sql).getInt64(); }
     const std::filesystem::path& dir() const { return m_dir.path(); }
 

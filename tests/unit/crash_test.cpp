@@ -3,11 +3,16 @@
 #include "kennis/fetch.hpp"
 #include "kennis/sync.hpp"
 #include "listing_pages.hpp"
+#include "pdf_fixture.hpp"
 #include "sha256.hpp"
 #include "test_server.hpp"
 
 #include <csignal>
+#include <cstdlib>
+#include <set>
+#include <sstream>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 using namespace kennis;
@@ -155,4 +160,126 @@ TEST_F(CrashTest, KilledDuringSyncLosesNothing) {
     const pid_t again = spawn_kennis({"--home", home(), "sync", "--source", server.url("/kennisbank")});
     EXPECT_EQ(wait_exit(again), 0);
     EXPECT_EQ(count("SELECT count(*) FROM urls"), 121);
+}
+
+namespace {
+
+// How many kill points: a few in the normal suite, a hundred with KENNIS_LONG_TESTS=1.
+int kill_points() {
+    const char* long_mode = std::getenv("KENNIS_LONG_TESTS");
+    return long_mode && std::string(long_mode) == "1" ? 100 : 4;
+}
+
+// The nightly job as one process group: sync and fetch, tag, export with copies and --delete.
+pid_t spawn_nightly(const std::string& home, const std::string& page, const std::string& dest) {
+    // --wait: a killed run's process may still be going away, holding the lock, when the next begins.
+    const std::string k = std::string(KENNIS_BIN) + " -q --wait 30 --home " + home;
+    const std::string script = k + " sync --source " + page + " --fetch -j 4 && " + k +
+                               " tag add nacht --query verzuim && " + k + " export " + dest +
+                               " --link copy --delete --max-delete 1000";
+    std::fflush(stdout);
+    std::fflush(stderr);
+    const pid_t pid = fork();
+    if (pid == 0) {
+        setpgid(0, 0);
+        freopen("/dev/null", "w", stdout);
+        freopen("/dev/null", "w", stderr);
+        execl("/bin/sh", "sh", "-c", script.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    setpgid(pid, pid);
+    return pid;
+}
+
+class KillPointTest : public CrashTest {
+protected:
+    void SetUp() override {
+        base = server.url("");
+        Listing listing = test::seed_listing_with_urls(base);
+        listing.entries.resize(40);
+        page = test::list_markup(listing, base);
+        server.server().Get("/kennisbank", [this](const httplib::Request&, httplib::Response& res) {
+            res.set_content(page, "text/html");
+        });
+        server.server().Get(R"(/media/doc-(\d+)\.pdf)", [](const httplib::Request& req, httplib::Response& res) {
+            res.set_content(test::make_pdf({"Document " + req.matches[1].str(), "verzuim"}, 200000), "application/pdf");
+        });
+    }
+
+    std::string dest() { return (dir() / "share").string(); }
+
+    // What a killed run may leave: a whole catalogue, a whole store, and in the export only whole
+    // files under their real names (a half-written one only under a hidden temporary name).
+    void expect_consistent_after_kill() {
+        expect_store_whole(true);
+        std::set<std::string> blobs;
+        SQLite::Statement q(db().sql(), "SELECT sha256 FROM blobs");
+        while (q.executeStep())
+            blobs.insert(q.getColumn(0).getString());
+        if (!std::filesystem::exists(dest()))
+            return;
+        for (const auto& e : std::filesystem::recursive_directory_iterator(dest())) {
+            const std::string name = e.path().filename().string();
+            if (!e.is_regular_file() || name.starts_with(".") || !name.ends_with(".pdf"))
+                continue;
+            EXPECT_TRUE(blobs.contains(sha256_hex(test::read_file(e.path())))) << "a partial file: " << e.path();
+        }
+    }
+
+    // After a run that was not interrupted: everything listed is fetched and exported, the
+    // checksums hold, and nothing temporary is left anywhere.
+    void expect_finished() {
+        expect_store_whole();
+        EXPECT_EQ(count("SELECT count(DISTINCT document_id) FROM versions"), count("SELECT count(*) FROM documents"));
+        EXPECT_TRUE(std::filesystem::is_empty(library().tmp_dir()));
+        const auto sums = test::read_file(std::filesystem::path(dest()) / "SHA256SUMS");
+        std::istringstream lines(sums);
+        std::size_t checked = 0;
+        for (std::string line; std::getline(lines, line); ++checked)
+            EXPECT_EQ(sha256_hex(test::read_file(std::filesystem::path(dest()) / line.substr(66))), line.substr(0, 64))
+                << line;
+        EXPECT_GT(checked, 30u);
+        for (const auto& e : std::filesystem::recursive_directory_iterator(dest()))
+            EXPECT_FALSE(e.path().filename().string().starts_with(".kennis-part-")) << e.path();
+    }
+
+    std::string base;
+    std::string page;
+};
+
+} // namespace
+
+TEST_F(KillPointTest, SyncFetchTagAndExportKilledAnywhereLoseNothingAndTheNextRunFinishes) {
+    // How long an uninterrupted run takes, so the kill points can spread over all of it.
+    const auto start = std::chrono::steady_clock::now();
+    ASSERT_EQ(wait_exit(spawn_nightly(home() + "-timing", server.url("/kennisbank"), dest() + "-timing")), 0);
+    const double full = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const int points = kill_points();
+    int interrupted = 0; // kill points that left work undone for the next run
+    for (int i = 0; i < points; ++i) {
+        SCOPED_TRACE("kill point " + std::to_string(i + 1) + " of " + std::to_string(points));
+        reopen();
+        std::filesystem::remove_all(home());
+        std::filesystem::remove_all(dest());
+        const pid_t child = spawn_nightly(home(), server.url("/kennisbank"), dest());
+        // The kill point: a moment spread evenly over the run (this sleep chooses when to kill,
+        // it does not wait for anything).
+        std::this_thread::sleep_for(std::chrono::duration<double>(full * (i + 0.5) / points));
+        kill(-child, SIGKILL);
+        wait_exit(child);
+        if (!std::filesystem::exists(std::filesystem::path(home()) / "catalogue.db"))
+            continue; // killed before it began
+        reopen();
+        expect_consistent_after_kill();
+        if (!std::filesystem::exists(std::filesystem::path(dest()) / "SHA256SUMS"))
+            ++interrupted;
+        ASSERT_EQ(wait_exit(spawn_nightly(home(), server.url("/kennisbank"), dest())), 0);
+        reopen();
+        expect_finished();
+        if (HasFailure())
+            break;
+    }
+    std::printf("%d kill points over a %.2f s run; %d interrupted it before the export was done\n", points, full,
+                interrupted);
+    EXPECT_GT(interrupted, 0);
 }
