@@ -127,6 +127,7 @@ public:
         if (::stat(library.store_dir().c_str(), &store) != 0 || ::stat(existing.c_str(), &dest) != 0)
             throw Error(ExitCode::failure, fmt::format("cannot look at {}: {}", m_dest.string(), std::strerror(errno)));
         m_same_file_system = store.st_dev == dest.st_dev;
+        m_dest_inode = existing == fs::absolute(m_dest) ? dest.st_ino : 0;
         if (options.link == LinkMode::hardlink && !m_same_file_system)
             throw InputError(fmt::format("cannot hard-link into {}: it is on another file system than the library's store; "
                                          "use --link auto or --link copy",
@@ -249,12 +250,19 @@ private:
                 m_progress({"export", done++, m_jobs.size()});
             const fs::path target = full(job.path);
             if (const std::string folder = parent_of(job.path); m_folders_made.insert(folder).second) {
+                expect_dest();
                 std::error_code ec;
                 fs::create_directories(target.parent_path(), ec);
                 if (ec)
                     throw Error(ExitCode::failure, fmt::format("cannot create {}: {}", target.parent_path().string(), ec.message()));
             }
-            const auto how = place(job, target);
+            std::optional<Placed> how;
+            try {
+                how = place(job, target);
+            } catch (const Error&) {
+                expect_dest(); // a failure because DEST went away says so
+                throw;
+            }
             if (!how) {
                 m_state.files[job.path] = before.at(job.path); // the old file stays, and so does what was known of it
                 continue;
@@ -325,6 +333,16 @@ private:
             return refuse(job, err);
         }
         return Placed::linked;
+    }
+
+    // A share unmounted or a folder removed while the export runs: stop, rather than make DEST
+    // again with only part of what it held.
+    void expect_dest() const {
+        struct stat st {};
+        if (::stat(m_dest.c_str(), &st) != 0 || st.st_ino != m_dest_inode)
+            throw Error(ExitCode::failure, fmt::format("{} went away during the export (removed or unmounted); "
+                                                       "nothing more was written; run the export again",
+                                                       m_dest.string()));
     }
 
     std::optional<Placed> refuse(const Job& job, int err) {
@@ -403,6 +421,7 @@ private:
     }
 
     fs::path m_dest;
+    ino_t m_dest_inode = 0; // DEST as it was when the export began
     Store m_store;
     const ExportOptions& m_options;
     ExportReport& m_report;

@@ -1,5 +1,6 @@
 #include "catalogue.hpp"
 #include "catalogue_fixture.hpp"
+#include "child_process.hpp"
 #include "kennis/fetch.hpp"
 #include "kennis/sync.hpp"
 #include "listing_pages.hpp"
@@ -19,32 +20,8 @@ using namespace kennis;
 
 namespace {
 
-// Runs the kennis binary as a child process, so it can be killed like a real run.
-pid_t spawn_kennis(const std::vector<std::string>& args) {
-    std::vector<char*> argv;
-    std::string bin = KENNIS_BIN;
-    argv.push_back(bin.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-    std::fflush(stdout); // or the child would write out this process's buffered output
-    std::fflush(stderr);
-    const pid_t pid = fork();
-    if (pid == 0) {
-        freopen("/dev/null", "w", stdout);
-        freopen("/dev/null", "w", stderr);
-        execv(bin.c_str(), argv.data());
-        _exit(127);
-    }
-    return pid;
-}
-
-int wait_exit(pid_t pid) {
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
+using test::spawn_kennis;
+using test::wait_exit;
 
 class CrashTest : public test::CatalogueTest {
 protected:
