@@ -22,7 +22,7 @@ FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := listing_parser snapshot_reader query_translator file_name title_metadata
 
-.PHONY: deps build demo test unit-test asan-test bench fuzz install clean
+.PHONY: deps build demo test unit-test asan-test long-test bench fuzz install clean
 
 # Installs the Debian packages named in $(1) that are missing (as root, or through sudo).
 define install_packages
@@ -75,6 +75,10 @@ asan-test: deps
 		ctest --output-on-failure -j$(JOBS)
 
 test: unit-test asan-test
+
+# The long modes of the reliability tests: 100 kill points, a minute of 2 writers and 8 readers.
+long-test: build
+	cd $(BUILD) && KENNIS_LONG_TESTS=1 ctest --output-on-failure -R 'KillPoint|Concurrency|Crash|IoFault|Hostile'
 
 bench: build
 	cmake --build $(BUILD) --target bench
