@@ -1,9 +1,7 @@
 #include "catalogue_fixture.hpp"
 #include "child_process.hpp"
 #include "kennis/sync.hpp"
-#include "listing_pages.hpp"
-#include "pdf_fixture.hpp"
-#include "test_server.hpp"
+#include "seed_kennisbank.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -33,17 +31,7 @@ struct Outcome {
 class ConcurrencyTest : public test::CatalogueTest {
 protected:
     void SetUp() override {
-        const std::string base = server.url("");
-        Listing listing = test::seed_listing_with_urls(base);
-        listing.entries.resize(40);
-        page = test::list_markup(listing, base);
-        server.server().Get("/kennisbank", [this](const httplib::Request&, httplib::Response& res) {
-            res.set_content(page, "text/html");
-        });
-        server.server().Get(R"(/media/doc-(\d+)\.pdf)", [](const httplib::Request& req, httplib::Response& res) {
-            res.set_content(test::make_pdf({"Document " + req.matches[1].str(), "verzuim en leerplicht"}),
-                            "application/pdf");
-        });
+        test::serve_seed_kennisbank(server, 40);
         ASSERT_EQ(run({"sync", "--source", server.url("/kennisbank"), "--fetch"}, "setup").code, 0);
     }
 
@@ -57,7 +45,6 @@ protected:
     }
 
     test::TestServer server;
-    std::string page;
 };
 
 } // namespace

@@ -4,7 +4,7 @@
 #include "kennis/fetch.hpp"
 #include "kennis/sync.hpp"
 #include "listing_pages.hpp"
-#include "pdf_fixture.hpp"
+#include "seed_kennisbank.hpp"
 #include "sha256.hpp"
 #include "test_server.hpp"
 
@@ -170,18 +170,7 @@ pid_t spawn_nightly(const std::string& home, const std::string& page, const std:
 
 class KillPointTest : public CrashTest {
 protected:
-    void SetUp() override {
-        base = server.url("");
-        Listing listing = test::seed_listing_with_urls(base);
-        listing.entries.resize(40);
-        page = test::list_markup(listing, base);
-        server.server().Get("/kennisbank", [this](const httplib::Request&, httplib::Response& res) {
-            res.set_content(page, "text/html");
-        });
-        server.server().Get(R"(/media/doc-(\d+)\.pdf)", [](const httplib::Request& req, httplib::Response& res) {
-            res.set_content(test::make_pdf({"Document " + req.matches[1].str(), "verzuim"}, 200000), "application/pdf");
-        });
-    }
+    void SetUp() override { test::serve_seed_kennisbank(server, 40, 200000); }
 
     std::string dest() { return (dir() / "share").string(); }
 
@@ -219,9 +208,6 @@ protected:
         for (const auto& e : std::filesystem::recursive_directory_iterator(dest()))
             EXPECT_FALSE(e.path().filename().string().starts_with(".kennis-part-")) << e.path();
     }
-
-    std::string base;
-    std::string page;
 };
 
 } // namespace
