@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <fmt/format.h>
 #include <kennis/dupes.hpp>
 #include <kennis/json.hpp>
@@ -63,7 +64,8 @@ void register_dupes(CLI::App& app, Globals& globals) {
         else if (out.format != Format::table) {
             nlohmann::ordered_json rows = nlohmann::ordered_json::array();
             for (const auto& s : r.suspects)
-                rows.push_back({{"reason", s.reason}, {"similarity", s.similarity}, {"a", s.a.id}, {"a_title", s.a.title},
+                rows.push_back({{"reason", s.reason}, {"similarity", std::round(s.similarity * 100) / 100}, {"a", s.a.id},
+                                {"a_title", s.a.title},
                                 {"b", s.b.id}, {"b_title", s.b.title}});
             print_report_for_scripts(out, {{"suspects", rows}}, "suspects",
                                      {"reason", "similarity", "a", "a_title", "b", "b_title"});
