@@ -8,6 +8,7 @@
 #include "sha256.hpp"
 #include "test_server.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <set>
@@ -213,13 +214,18 @@ protected:
 } // namespace
 
 TEST_F(KillPointTest, SyncFetchTagAndExportKilledAnywhereLoseNothingAndTheNextRunFinishes) {
-    // How long an uninterrupted run takes, so the kill points can spread over all of it.
-    const auto start = std::chrono::steady_clock::now();
-    ASSERT_EQ(wait_exit(spawn_nightly(home() + "-timing", server.url("/kennisbank"), dest() + "-timing")), 0);
-    const double full = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    // How long an uninterrupted run takes, so the kill points can spread over all of it: the
+    // quickest of three, since other tests may share the machine for a moment.
+    double full = 1e9;
+    for (int run = 0; run < 3; ++run) {
+        const std::string name = "-timing-" + std::to_string(run);
+        const auto start = std::chrono::steady_clock::now();
+        ASSERT_EQ(wait_exit(spawn_nightly(home() + name, server.url("/kennisbank"), dest() + name)), 0);
+        full = std::min(full, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
     const int points = kill_points();
     int interrupted = 0; // kill points that left work undone for the next run
-    for (int i = 0; i < points; ++i) {
+    for (int i = 0, tries = 0; i < points && tries < 4 * points; ++i, ++tries) {
         SCOPED_TRACE("kill point " + std::to_string(i + 1) + " of " + std::to_string(points));
         reopen();
         std::filesystem::remove_all(home());
@@ -229,7 +235,11 @@ TEST_F(KillPointTest, SyncFetchTagAndExportKilledAnywhereLoseNothingAndTheNextRu
         // it does not wait for anything).
         std::this_thread::sleep_for(std::chrono::duration<double>(full * (i + 0.5) / points));
         kill(-child, SIGKILL);
-        wait_exit(child);
+        if (wait_exit(child) == 0) {
+            full /= 2; // it had finished before the kill: runs are quicker now than when timed; again
+            --i;
+            continue;
+        }
         if (!std::filesystem::exists(std::filesystem::path(home()) / "catalogue.db"))
             continue; // killed before it began
         reopen();
