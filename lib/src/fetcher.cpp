@@ -244,7 +244,9 @@ struct Fetcher::Impl {
         if (curl_easy_getinfo(t.easy.get(), CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective)
             r.url = effective;
         if (t.too_large) {
-            r.error = fmt::format("larger than the size limit of {} (--max-size)", human_size(options.max_size));
+            // Pages have a fixed limit; only documents have --max-size.
+            r.error = fmt::format("larger than the size limit of {}{}", human_size(options.max_size),
+                                  t.request.expect_document ? " (--max-size)" : "");
             return r;
         }
         if (!t.write_error.empty()) {
