@@ -60,6 +60,9 @@ demo: build
 	@echo '$$ kennis show "VO Handboek Leerplicht versie augustus 2020"'
 	@$(KENNIS) --home $(DEMO_HOME) show "VO Handboek Leerplicht versie augustus 2020"
 	@echo
+	@echo '$$ kennis dupes'
+	@$(KENNIS) --home $(DEMO_HOME) dupes
+	@echo
 	@echo '$$ kennis stats'
 	@$(KENNIS) --home $(DEMO_HOME) stats
 
