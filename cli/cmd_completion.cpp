@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "settings.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -48,7 +49,7 @@ Flags flags_of(const CLI::App* app) {
         for (const auto& s : o->get_snames())
             names.push_back("-" + s);
         f.all.insert(f.all.end(), names.begin(), names.end());
-        if (o->get_expected_max() > 0 && o->get_type_size_max() > 0)
+        if (takes_value(*o))
             f.with_value.insert(f.with_value.end(), names.begin(), names.end());
     }
     return f;
@@ -174,7 +175,7 @@ std::string fish_options(const CLI::App* app, const std::string& condition) {
             line += " -l " + l;
         for (const auto& s : o->get_snames())
             line += " -s " + s;
-        if (o->get_expected_max() > 0 && o->get_type_size_max() > 0)
+        if (takes_value(*o))
             line += " -r";
         if (!o->get_description().empty())
             line += " -d " + fish_quoted(o->get_description());

@@ -1,7 +1,6 @@
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
-#include <cmath>
 #include <fmt/format.h>
 #include <kennis/dupes.hpp>
 #include <kennis/json.hpp>
@@ -63,10 +62,9 @@ void register_dupes(CLI::App& app, Globals& globals) {
             fmt::print("{}\n", to_json(r).dump(2));
         else if (out.format != Format::table) {
             nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-            for (const auto& s : r.suspects)
-                rows.push_back({{"reason", s.reason}, {"similarity", std::round(s.similarity * 100) / 100}, {"a", s.a.id},
-                                {"a_title", s.a.title},
-                                {"b", s.b.id}, {"b_title", s.b.title}});
+            for (const auto& s : to_json(r)["suspects"])
+                rows.push_back({{"reason", s["reason"]}, {"similarity", s["similarity"]}, {"a", s["a"]["id"]},
+                                {"a_title", s["a"]["title"]}, {"b", s["b"]["id"]}, {"b_title", s["b"]["title"]}});
             print_report_for_scripts(out, {{"suspects", rows}}, "suspects",
                                      {"reason", "similarity", "a", "a_title", "b", "b_title"});
         } else if (!out.quiet)

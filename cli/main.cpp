@@ -32,7 +32,7 @@ int usage_error(const CLI::App& app, const CLI::ParseError& e, int argc, char** 
             const std::string word = argv[i];
             if (word.starts_with("-")) {
                 const auto* option = app.get_option_no_throw(word.substr(0, word.find('=')));
-                if (option && option->get_expected_max() > 0 && word.find('=') == std::string::npos)
+                if (option && kennis::cli::takes_value(*option) && word.find('=') == std::string::npos)
                     ++i; // its value
                 continue;
             }

@@ -21,7 +21,7 @@ std::set<const CLI::Option*> typed_options(const CLI::App& root, const std::vect
             if (!o)
                 continue;
             typed.insert(o);
-            if (o->get_expected_max() > 0 && o->get_type_size_max() > 0 && arg.find('=') == std::string::npos)
+            if (takes_value(*o) && arg.find('=') == std::string::npos)
                 ++i; // its value
             continue;
         }
@@ -40,6 +40,8 @@ bool is_setting(const CLI::App& app, const CLI::Option* o) {
 std::string shown(const std::string& value) { return value.empty() || value == "[]" ? "(none)" : value; }
 
 } // namespace
+
+bool takes_value(const CLI::Option& option) { return option.get_expected_max() > 0 && option.get_type_size_max() > 0; }
 
 void capture_defaults(CLI::App& root) {
     const auto capture = [](CLI::App& app) {
@@ -73,17 +75,14 @@ std::vector<Setting> effective_settings(const CLI::App& root, const Globals& glo
             if (!is_setting(app, o))
                 continue;
             Setting s{prefix + o->get_lnames().front(), "", "default"};
-            const bool flag = !(o->get_expected_max() > 0 && o->get_type_size_max() > 0);
-            if (flag) {
-                s.value = o->count() == 0 ? "off" : o->count() == 1 ? "on" : std::to_string(o->count());
-                if (o->count() > 0)
-                    s.source = typed.contains(o) ? "command line" : "config file";
-            } else if (o->count() > 0) {
-                s.value = fmt::format("{}", fmt::join(o->results(), ", "));
+            if (o->count() > 0)
                 s.source = typed.contains(o) ? "command line" : "config file";
-            } else {
+            if (!takes_value(*o))
+                s.value = o->count() == 0 ? "off" : o->count() == 1 ? "on" : std::to_string(o->count());
+            else if (o->count() > 0)
+                s.value = fmt::format("{}", fmt::join(o->results(), ", "));
+            else
                 s.value = o->get_default_str();
-            }
             if (prefix.empty() && s.name == "home" && o->count() == 0) {
                 const ChosenPath home = choose_home(std::nullopt, env);
                 s.value = home.path.string();

@@ -7,9 +7,13 @@
 
 namespace CLI {
 class App;
+class Option;
 }
 
 namespace kennis::cli {
+
+// An option that is followed by a value (--jobs 4), not a flag (--quiet).
+bool takes_value(const CLI::Option& option);
 
 // One option a config file can set: "home", "fetch.jobs", "export.link", …
 struct Setting {

@@ -1,6 +1,7 @@
 #include "kennis/dupes.hpp"
 
 #include "catalogue.hpp"
+#include "editions.hpp"
 #include "kennis/error.hpp"
 #include "library_impl.hpp"
 #include "lock.hpp"
@@ -36,9 +37,10 @@ DocumentRef ref_of(Database& db, Id id) {
 
 std::vector<Candidate> load_candidates(Database& db) {
     SQLite::Statement q(db.sql(),
-                        "SELECT d.id, d.slug, d.title, d.series_key, coalesce(d.date, substr(d.period, 6, 4)), "
-                        "(SELECT sha256 FROM versions v WHERE v.document_id = d.id ORDER BY v.id DESC LIMIT 1), d.level, d.type "
-                        "FROM documents d ORDER BY d.id");
+                        fmt::format("SELECT d.id, d.slug, d.title, d.series_key, {}, (SELECT sha256 FROM versions v "
+                                    "WHERE v.document_id = d.id ORDER BY v.id DESC LIMIT 1), d.level, d.type "
+                                    "FROM documents d ORDER BY d.id",
+                                    edition_date("d")));
     std::vector<Candidate> out;
     while (q.executeStep()) {
         Candidate c{{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString()},
@@ -90,6 +92,7 @@ std::vector<MergedGroup> merged_groups(Database& db) {
 
 std::vector<SuspectPair> suspects(Database& db, double threshold) {
     const std::vector<Candidate> docs = load_candidates(db);
+    const auto apart = kept_apart_pairs(db);
     std::map<Id, std::size_t> at;
     for (std::size_t i = 0; i < docs.size(); ++i)
         at[docs[i].ref.id] = i;
@@ -99,7 +102,7 @@ std::vector<SuspectPair> suspects(Database& db, double threshold) {
         if (i > j)
             std::swap(i, j);
         if (i == j || reported.contains({i, j}) || editions(docs[i], docs[j]) ||
-            kept_apart(db, docs[i].ref.id, docs[j].ref.id))
+            apart.contains(std::minmax(docs[i].ref.id, docs[j].ref.id)))
             return;
         reported.insert({i, j});
         out.push_back({docs[i].ref, docs[j].ref, std::move(reason), similarity});
@@ -135,14 +138,8 @@ std::vector<SuspectPair> suspects(Database& db, double threshold) {
 }
 
 std::vector<std::pair<DocumentRef, DocumentRef>> decided_apart(Database& db) {
-    SQLite::Statement q(db.sql(), "SELECT coalesce((SELECT document_id FROM redirects WHERE old_id = a), a), "
-                                  "coalesce((SELECT document_id FROM redirects WHERE old_id = b), b) "
-                                  "FROM kept_apart ORDER BY a, b");
-    std::vector<std::pair<Id, Id>> ids;
-    while (q.executeStep())
-        ids.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
     std::vector<std::pair<DocumentRef, DocumentRef>> out;
-    for (const auto& [a, b] : ids)
+    for (const auto& [a, b] : kept_apart_pairs(db))
         out.emplace_back(ref_of(db, a), ref_of(db, b));
     return out;
 }

@@ -2,14 +2,20 @@
 
 #include "kennis/metadata.hpp"
 
+#include <fmt/format.h>
 #include <utility>
 
 namespace kennis {
 
-const char* const latest_edition_condition =
-    "NOT EXISTS (SELECT 1 FROM documents n WHERE n.series_key = d.series_key AND n.series_key != '' "
-    "AND n.id != d.id AND n.status = 'active' "
-    "AND coalesce(n.date, substr(n.period, 6, 4)) > coalesce(d.date, substr(d.period, 6, 4)))";
+std::string edition_date(std::string_view table) {
+    return fmt::format("coalesce({0}.date, substr({0}.period, 6, 4))", table);
+}
+
+std::string latest_edition_condition() {
+    return fmt::format("NOT EXISTS (SELECT 1 FROM documents n WHERE n.series_key = d.series_key AND n.series_key != '' "
+                       "AND n.id != d.id AND n.status = 'active' AND {} > {})",
+                       edition_date("n"), edition_date("d"));
+}
 
 void fill_series_keys(Database& db) {
     std::vector<std::pair<std::int64_t, std::string>> missing;
@@ -33,12 +39,12 @@ void fill_series_keys(Database& db) {
 
 std::vector<Edition> editions_of(Database& db, std::int64_t document) {
     SQLite::Statement q(db.sql(),
-                        "WITH e AS (SELECT id, slug, title, status, series_key, "
-                        "           coalesce(date, substr(period, 6, 4)) AS edition FROM documents) "
-                        "SELECT n.id, n.slug, n.title, n.status, n.edition, n.edition > d.edition "
-                        "FROM e d JOIN e n ON n.series_key = d.series_key AND n.id != d.id "
-                        "WHERE d.id = ? AND d.series_key != '' AND d.edition IS NOT NULL AND n.edition IS NOT NULL "
-                        "ORDER BY n.edition DESC, n.id");
+                        fmt::format("WITH e AS (SELECT id, slug, title, status, series_key, {} AS edition FROM documents) "
+                                    "SELECT n.id, n.slug, n.title, n.status, n.edition, n.edition > d.edition "
+                                    "FROM e d JOIN e n ON n.series_key = d.series_key AND n.id != d.id "
+                                    "WHERE d.id = ? AND d.series_key != '' AND d.edition IS NOT NULL "
+                                    "AND n.edition IS NOT NULL ORDER BY n.edition DESC, n.id",
+                                    edition_date("documents")));
     q.bind(1, document);
     std::vector<Edition> out;
     while (q.executeStep())

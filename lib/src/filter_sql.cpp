@@ -112,7 +112,7 @@ SqlFilter build_filter(Database& db, const Filter& filter) {
         out.params.emplace_back("," + normalize_level(*filter.level) + ",");
     }
     if (filter.latest)
-        conditions.emplace_back(latest_edition_condition);
+        conditions.push_back(latest_edition_condition());
     out.where = conditions.empty() ? "1" : fmt::format("{}", fmt::join(conditions, " AND "));
     return out;
 }

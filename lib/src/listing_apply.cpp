@@ -138,7 +138,8 @@ private:
         const std::string shown = display_title(title);
         auto& ins = m_cached("INSERT INTO documents (id, slug, title, title_key, series_key, first_seen, last_seen) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?)");
-        ins.bind(1, m_next_id++);
+        const Id doc = m_next_id++;
+        ins.bind(1, doc);
         ins.bind(2, unique_slug(shown));
         ins.bind(3, shown);
         ins.bind(4, title_key(title));
@@ -146,7 +147,6 @@ private:
         ins.bind(6, m_now);
         ins.bind(7, m_now);
         ins.exec();
-        const Id doc = m_sql.getLastInsertRowid();
         touch(doc).created = true;
         event(doc, "added", std::nullopt, title);
         return doc;

@@ -5,6 +5,7 @@
 #include "search_index.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <initializer_list>
 
 namespace kennis {
@@ -102,7 +103,9 @@ std::int64_t unmerge_document(Database& db, std::int64_t old_id, const std::stri
                                      old_id, slug));
     const std::string parts = q.getColumn(2).getString();
     q.reset();
-    if (db.sql().execAndGet(fmt::format("SELECT count(*) FROM documents WHERE id = {}", old_id)).getInt() > 0)
+    SQLite::Statement taken(db.sql(), "SELECT 1 FROM documents WHERE id = ?");
+    taken.bind(1, old_id);
+    if (taken.executeStep())
         throw InputError(fmt::format("document {} cannot come back: another document has its id now", old_id));
     // ?1 the document coming back, ?2 the survivor it leaves, ?3 what it brought, ?4 now, ?5 its
     // slug.
@@ -171,15 +174,15 @@ std::int64_t unmerge_document(Database& db, std::int64_t old_id, const std::stri
     return survivor;
 }
 
-bool kept_apart(Database& db, std::int64_t a, std::int64_t b) {
-    SQLite::Statement q(db.sql(),
-                        "WITH k AS (SELECT coalesce((SELECT document_id FROM redirects WHERE old_id = a), a) AS x, "
-                        "                  coalesce((SELECT document_id FROM redirects WHERE old_id = b), b) AS y "
-                        "           FROM kept_apart) "
-                        "SELECT EXISTS (SELECT 1 FROM k WHERE (x = ?1 AND y = ?2) OR (x = ?2 AND y = ?1))");
-    q.bind(1, a);
-    q.bind(2, b);
-    return q.executeStep() && q.getColumn(0).getInt() != 0;
+std::set<std::pair<std::int64_t, std::int64_t>> kept_apart_pairs(Database& db) {
+    SQLite::Statement q(db.sql(), "SELECT coalesce((SELECT document_id FROM redirects WHERE old_id = a), a), "
+                                  "coalesce((SELECT document_id FROM redirects WHERE old_id = b), b) FROM kept_apart");
+    std::set<std::pair<std::int64_t, std::int64_t>> pairs;
+    while (q.executeStep())
+        pairs.insert(std::minmax(q.getColumn(0).getInt64(), q.getColumn(1).getInt64()));
+    return pairs;
 }
+
+bool kept_apart(Database& db, std::int64_t a, std::int64_t b) { return kept_apart_pairs(db).contains(std::minmax(a, b)); }
 
 } // namespace kennis

@@ -3,7 +3,9 @@
 #include "database.hpp"
 
 #include <cstdint>
+#include <set>
 #include <string>
+#include <utility>
 
 namespace kennis {
 
@@ -19,6 +21,10 @@ void merge_documents(Database& db, std::int64_t survivor, std::int64_t absorbed,
 // documents it had absorbed itself follow it, and the two are kept apart from then on. Returns
 // the survivor it left. Throws InputError for a merge that recorded nothing to undo.
 std::int64_t unmerge_document(Database& db, std::int64_t old_id, const std::string& now);
+
+// The pairs of documents a person said are not one (lower id first), as the documents they are
+// now, following later merges.
+std::set<std::pair<std::int64_t, std::int64_t>> kept_apart_pairs(Database& db);
 
 // A person said these two are not one document: nothing merges them automatically.
 bool kept_apart(Database& db, std::int64_t a, std::int64_t b);

@@ -43,16 +43,14 @@ std::vector<SimilarPair> similar_pairs(const std::vector<std::string>& keys, dou
     }
     // Each set as gram numbers, rarest gram first: two sets with a Jaccard of at least t share a
     // gram among the first |s| - ceil(t·|s|) + 1 of each.
-    std::vector<std::string> by_rarity;
+    std::vector<std::pair<std::size_t, std::string>> by_rarity; // (how many keys have it, gram)
     by_rarity.reserve(frequency.size());
     for (const auto& [gram, n] : frequency)
-        by_rarity.push_back(gram);
-    std::sort(by_rarity.begin(), by_rarity.end(), [&](const std::string& x, const std::string& y) {
-        return frequency[x] != frequency[y] ? frequency[x] < frequency[y] : x < y;
-    });
+        by_rarity.emplace_back(n, gram);
+    std::sort(by_rarity.begin(), by_rarity.end());
     std::unordered_map<std::string, std::size_t> rank;
     for (std::size_t i = 0; i < by_rarity.size(); ++i)
-        rank[by_rarity[i]] = i;
+        rank[by_rarity[i].second] = i;
     std::vector<std::vector<std::size_t>> ordered(sets.size());
     for (std::size_t k = 0; k < sets.size(); ++k) {
         for (const auto& g : sets[k])
