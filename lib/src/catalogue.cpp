@@ -35,6 +35,10 @@ std::filesystem::path store_path(const std::filesystem::path& home, std::string_
     return home / "store" / "sha256" / std::string(sha256.substr(0, 2)) / std::string(sha256.substr(2));
 }
 
+std::int64_t catalogue_generation(Database& db) {
+    return db.sql().execAndGet("SELECT n FROM generation").getInt64();
+}
+
 std::vector<Document> load_documents(Database& db, const std::filesystem::path& home,
                                      const std::vector<Id>& ids) {
     const std::string ids_json = nlohmann::json(ids).dump();

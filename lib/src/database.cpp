@@ -41,6 +41,9 @@ Database::Database(const std::filesystem::path& file)
     m_db.exec("PRAGMA foreign_keys = ON");
     enable_wal(m_db);
     m_db.exec("PRAGMA synchronous = NORMAL");
+    // Statement journals and sorting in memory: in a file, each of a large sync's statements
+    // writes its undo pages there one small write at a time (millions for 100 000 entries).
+    m_db.exec("PRAGMA temp_store = MEMORY");
     register_dutch_tokenizer(m_db.getHandle());
     migrate();
     if (schema_version() == latest_version()) {

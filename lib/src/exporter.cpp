@@ -7,6 +7,7 @@
 #include "file_io.hpp"
 #include "kennis/error.hpp"
 #include "kennis/filename.hpp"
+#include "kennis/version.hpp"
 #include "library_impl.hpp"
 #include "lock.hpp"
 #include "selection.hpp"
@@ -25,6 +26,7 @@
 #include <fmt/format.h>
 #include <iterator>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <random>
 #include <set>
@@ -114,6 +116,26 @@ std::string temp_name(const fs::path& folder) {
     return (folder / fmt::format("{}{:016x}", export_temp_prefix, rng())).string();
 }
 
+// The first day WAT-IS-NIEUW covers, as YYYY-MM-DD: `days` days before now.
+std::string news_since(int days) {
+    const std::time_t since = std::time(nullptr) - static_cast<std::time_t>(days) * 24 * 3600;
+    std::tm utc{};
+    ::gmtime_r(&since, &utc);
+    return fmt::format("{:04}-{:02}-{:02}", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
+}
+
+// Everything besides DEST that decides what an export writes: this kennis, the catalogue as it
+// is now, the options, and the first day WAT-IS-NIEUW covers (a window that moves each day).
+std::string plan_key(Library& library, const ExportOptions& o) {
+    const auto opt = [](const auto& value) { return value ? nlohmann::json(*value) : nlohmann::json(); };
+    const Filter& f = o.filter;
+    const nlohmann::json key{version(), catalogue_generation(library.impl().db), o.by, opt(o.path_template),
+                             static_cast<int>(o.link), opt(o.query), f.themes, f.tags, opt(f.type), opt(f.year),
+                             opt(f.level), f.status, f.latest, opt(f.limit), o.delete_stale, o.max_delete,
+                             o.news_days > 0 ? news_since(o.news_days) : std::string()};
+    return sha256_hex(key.dump());
+}
+
 class FolderExport {
 public:
     FolderExport(Library& library, const ExportOptions& options, ExportReport& report)
@@ -132,10 +154,28 @@ public:
             throw InputError(fmt::format("cannot hard-link into {}: it is on another file system than the library's store; "
                                          "use --link auto or --link copy",
                                          m_dest.string()));
+        m_state = ExportState::load(m_dest);
+        m_plan = plan_key(library, options);
+    }
+
+    // Whether the last run exported what this one would, and DEST holds all it wrote as it left
+    // it: then the report says so and nothing needs to be read from the catalogue or written.
+    bool up_to_date() {
+        if (m_state.plan.empty() || m_state.plan != m_plan + own_files_stats())
+            return false;
+        std::set<std::int64_t> documents;
+        for (const auto& [path, recorded] : m_state.files) {
+            if (!same_as_recorded(stat_of(full(path)), recorded))
+                return false;
+            documents.insert(recorded.document);
+        }
+        m_report.documents = documents.size();
+        m_report.unchanged = m_state.files.size();
+        m_report.skipped = m_state.skipped;
+        return true;
     }
 
     void run(const std::vector<ExportEntry>& entries, const std::optional<ChangesReport>& news) {
-        m_state = ExportState::load(m_dest);
         const ExportState loaded = m_state;
         decide(entries);
         if (m_options.dry_run)
@@ -148,6 +188,9 @@ public:
             write_if_changed(m_dest / news_files[0], news_html(*news, entries, m_options.news_days), export_temp_prefix);
             write_if_changed(m_dest / news_files[1], news_csv(*news, entries), export_temp_prefix);
         }
+        const bool complete = m_report.failed.empty() && m_report.stale == 0;
+        m_state.plan = complete ? m_plan + own_files_stats() : std::string();
+        m_state.skipped = complete ? m_report.skipped : std::vector<ExportSkip>();
         if (!(m_state == loaded))
             m_state.save(m_dest);
     }
@@ -411,13 +454,18 @@ private:
 
     // The listings' fingerprint with each listing file's size and mtime: a listing someone
     // removed or changed is drawn again.
-    std::string listings_key(const std::string& fingerprint) const {
-        std::string key = fingerprint;
-        for (auto name : listing_files) {
+    std::string listings_key(const std::string& fingerprint) const { return fingerprint + stats_of(listing_files); }
+
+    std::string own_files_stats() const { return stats_of(listing_files) + stats_of(news_files); }
+
+    template <std::size_t N>
+    std::string stats_of(const std::array<std::string_view, N>& names) const {
+        std::string stats;
+        for (auto name : names) {
             const FileStat st = stat_of(m_dest / name);
-            key += st.exists ? fmt::format(" {}:{}", st.size, st.mtime_ns) : " -";
+            stats += st.exists ? fmt::format(" {}:{}", st.size, st.mtime_ns) : " -";
         }
-        return key;
+        return stats;
     }
 
     fs::path m_dest;
@@ -429,6 +477,7 @@ private:
     bool m_same_file_system = false;
     bool m_links_work = true;
     ExportState m_state;
+    std::string m_plan; // plan_key() of this run
     std::vector<Job> m_jobs;
     std::vector<std::string> m_removals;
     std::map<std::string, fs::path> m_copies; // sha256 -> a complete copy inside DEST
@@ -439,10 +488,7 @@ private:
 std::optional<ChangesReport> recent_changes(Library& library, int days) {
     if (days <= 0)
         return std::nullopt;
-    const std::time_t since = std::time(nullptr) - static_cast<std::time_t>(days) * 24 * 3600;
-    std::tm utc{};
-    ::gmtime_r(&since, &utc);
-    return list_changes(library, fmt::format("{:04}-{:02}-{:02}", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday));
+    return list_changes(library, news_since(days));
 }
 
 // DEST must be a folder kennis can write into; it is made when it does not exist.
@@ -496,12 +542,13 @@ ExportReport export_documents(Library& library, const ExportOptions& options) {
             report.fetch = fetch(library, fetch_options);
     }
     WriterLock lock(library.impl().ctx.home, library.impl().ctx.wait_seconds);
-    auto entries = plan_entries(library, options, report);
-    if (options.zip)
-        write_zip(library, options, entries, report);
-    else
-        FolderExport(library, options, report)
-            .run(entries, options.dry_run ? std::nullopt : recent_changes(library, options.news_days));
+    if (options.zip) {
+        write_zip(library, options, plan_entries(library, options, report), report);
+        return report;
+    }
+    FolderExport folder(library, options, report);
+    if (!folder.up_to_date())
+        folder.run(plan_entries(library, options, report), options.dry_run ? std::nullopt : recent_changes(library, options.news_days));
     return report;
 }
 

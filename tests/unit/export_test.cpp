@@ -151,6 +151,26 @@ TEST_F(SeededExportTest, ASecondRunWritesNothingAndAChangedFileIsReplaced) {
     EXPECT_EQ(std::system(fmt::format("cd '{}' && sha256sum --quiet -c SHA256SUMS", dest().string()).c_str()), 0);
 }
 
+TEST_F(SeededExportTest, AFileSomeoneRemovedIsWrittenAgainAndOneSomeoneChangedIsKept) {
+    ExportOptions o;
+    o.link = LinkMode::copy; // a hard link would change the store's bytes too
+    run(o);
+    const auto files = files_under(dest());
+    const fs::path removed = dest() / *files.begin();
+    const fs::path changed = dest() / *files.rbegin();
+    const std::string bytes = test::read_file(changed);
+    fs::remove(removed);
+    write(changed, "iemand schreef hier\n");
+    fs::last_write_time(changed, fs::last_write_time(changed) - std::chrono::hours(1));
+    const auto r = run(o);
+    EXPECT_EQ(r.written, 1u) << "the removed file";
+    EXPECT_TRUE(fs::exists(removed));
+    ASSERT_EQ(r.failed.size(), 1u) << "a file changed since kennis wrote it is someone's now";
+    EXPECT_EQ(r.failed[0].path, fs::relative(changed, dest()).string());
+    EXPECT_EQ(test::read_file(changed), "iemand schreef hier\n");
+    EXPECT_NE(bytes, test::read_file(changed));
+}
+
 TEST_F(SeededExportTest, ListingsAreDrawnAgainWhenWhatTheyShowChangesOrSomeoneTouchedThem) {
     run();
     const std::string csv = test::read_file(dest() / "catalogue.csv");
@@ -393,11 +413,14 @@ TEST_F(ExportTest, DocumentsWithoutAStoredFileAreSkipped) {
     plan.dry_run = true;
     EXPECT_EQ(run(plan).changes.size(), 1u);
     EXPECT_FALSE(fs::exists(dest())) << "a dry run does not even make DEST";
-    const auto r = run();
-    EXPECT_EQ(r.written, 1u);
-    ASSERT_EQ(r.skipped.size(), 1u);
-    EXPECT_EQ(r.skipped[0].title, "Niet opgehaald");
-    EXPECT_EQ(r.skipped[0].reason, "not fetched");
+    for (int i = 0; i < 2; ++i) { // the second run has nothing to do, and says the same
+        const auto r = run();
+        EXPECT_EQ(r.written, i == 0 ? 1u : 0u);
+        EXPECT_EQ(r.documents, 1u);
+        ASSERT_EQ(r.skipped.size(), 1u);
+        EXPECT_EQ(r.skipped[0].title, "Niet opgehaald");
+        EXPECT_EQ(r.skipped[0].reason, "not fetched");
+    }
 }
 
 namespace {

@@ -201,7 +201,8 @@ TEST_F(HostileServerTest, InvalidUtf8AndTenThousandCharacterTitlesAreKeptReadabl
     EXPECT_EQ(db().sql().execAndGet("PRAGMA integrity_check").getString(), "ok");
 }
 
-TEST_F(HostileServerTest, APageOfAHundredThousandEntriesSyncsInUnderTenSeconds) {
+// How fast is for the sync benchmark (tests/bench/sync_bench.cpp); here, that it all arrives.
+TEST_F(HostileServerTest, APageOfAHundredThousandEntriesSyncsWhole) {
     std::vector<std::pair<std::string, std::string>> entries;
     for (int i = 0; i < 100000; ++i)
         entries.emplace_back("Handreiking nummer " + std::to_string(i) + " over verzuim",
@@ -212,14 +213,8 @@ TEST_F(HostileServerTest, APageOfAHundredThousandEntriesSyncsInUnderTenSeconds) 
     server.server().Get("/kennisbank", [&](const httplib::Request&, httplib::Response& res) {
         res.set_content(page, "application/octet-stream");
     });
-    const auto start = Clock::now();
     const SyncReport r = sync_page("/kennisbank");
-    const auto took = Clock::now() - start;
     EXPECT_EQ(r.added, 100000u);
     EXPECT_EQ(count("SELECT count(*) FROM documents"), 100000);
-#if !defined(__SANITIZE_ADDRESS__)
-    EXPECT_LT(took, std::chrono::seconds(10));
-#endif
-    std::printf("100 000 entries (%.1f MB page) synced in %.2f s\n", static_cast<double>(page.size()) / 1e6,
-                std::chrono::duration<double>(took).count());
+    EXPECT_EQ(count("SELECT count(*) FROM urls"), 100000);
 }

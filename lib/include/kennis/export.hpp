@@ -47,6 +47,8 @@ struct ExportSkip {
     std::int64_t id = 0;
     std::string title;
     std::string reason;
+
+    bool operator==(const ExportSkip&) const = default;
 };
 
 struct ExportFailure {
