@@ -32,7 +32,7 @@ void for_rows(Database& db, const char* sql, const std::string& ids_json, Take t
 } // namespace
 
 std::filesystem::path store_path(const std::filesystem::path& home, std::string_view sha256) {
-    return home / "store" / "sha256" / std::string(sha256.substr(0, 2)) / std::string(sha256.substr(2));
+    return home / fmt::format("store/sha256/{}/{}", sha256.substr(0, 2), sha256.substr(2)); // one append: it runs per file
 }
 
 std::int64_t catalogue_generation(Database& db) {

@@ -19,17 +19,21 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cerrno>
 #include <ctime>
 #include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <future>
 #include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <random>
 #include <set>
+#include <thread>
+#include <unordered_map>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -112,7 +116,7 @@ bool is_busy(int err) { return err == EBUSY || err == EACCES || err == EPERM || 
 bool links_unsupported(int err) { return err == EPERM || err == EOPNOTSUPP || err == EXDEV || err == EMLINK || err == ENOSYS; }
 
 std::string temp_name(const fs::path& folder) {
-    static std::mt19937_64 rng{std::random_device{}()};
+    thread_local std::mt19937_64 rng{std::random_device{}()};
     return (folder / fmt::format("{}{:016x}", export_temp_prefix, rng())).string();
 }
 
@@ -181,13 +185,16 @@ public:
         if (m_options.dry_run)
             return;
         clear_leftovers(loaded);
+        // Drawn on another core while the files are written: they depend only on the plan.
+        auto drawn = std::async(std::launch::async, [this, &entries, &news, known = loaded.listings] {
+            OwnFiles own{draw_listings(entries, known), std::nullopt};
+            if (news)
+                own.news = {news_html(*news, entries, m_options.news_days), news_csv(*news, entries)};
+            return own;
+        });
         write_files();
         remove_files();
-        write_own_files(entries);
-        if (news) {
-            write_if_changed(m_dest / news_files[0], news_html(*news, entries, m_options.news_days), export_temp_prefix);
-            write_if_changed(m_dest / news_files[1], news_csv(*news, entries), export_temp_prefix);
-        }
+        write_own_files(entries, drawn.get());
         const bool complete = m_report.failed.empty() && m_report.stale == 0;
         m_state.plan = complete ? m_plan + own_files_stats() : std::string();
         m_state.skipped = complete ? m_report.skipped : std::vector<ExportSkip>();
@@ -204,12 +211,28 @@ private:
 
     fs::path full(const std::string& path) const { return m_dest / path; }
 
+    // Copies are not synced one by one (see write_files), so after a power cut a file kennis
+    // wrote can hold only its beginning, or nothing: the kernel had not written the rest out yet.
+    // Such a file is still kennis's, not someone's edit.
+    bool cut_short(const std::string& path, const FileStat& st, const ExportedFile& recorded) const {
+        return st.regular && recorded.mtime_ns != ExportedFile::pending && st.size < recorded.size &&
+               is_beginning_of(full(path), m_store.path_of(recorded.sha256));
+    }
+
     void decide(const std::vector<ExportEntry>& entries) {
         std::set<std::string> wanted;
+        std::unordered_map<std::string, bool> folder_exists; // nothing to look at in a folder that is not there
         for (const auto& e : entries) {
             for (const auto& path : e.paths) {
                 wanted.insert(path);
-                decide_path(path, e);
+                const std::string folder = parent_of(path);
+                auto [it, added] = folder_exists.try_emplace(folder, true);
+                if (added)
+                    it->second = stat_of(full(folder)).exists;
+                if (it->second)
+                    decide_path(path, e);
+                else
+                    m_jobs.push_back({path, &e, false});
             }
         }
         std::vector<std::string> removals;
@@ -225,7 +248,8 @@ private:
             } else if (!m_options.delete_stale) {
                 ++m_report.stale;
                 ++it;
-            } else if (same_as_recorded(st, recorded) || content_of(full(path), st) == recorded.sha256) {
+            } else if (same_as_recorded(st, recorded) || content_of(full(path), st) == recorded.sha256 ||
+                       cut_short(path, st, recorded)) {
                 removals.push_back(path);
                 ++it;
             } else {
@@ -266,7 +290,7 @@ private:
             ++m_report.unchanged;
             return;
         }
-        ours = ours || (known && content == recorded->second.sha256);
+        ours = ours || (known && (content == recorded->second.sha256 || cut_short(path, st, recorded->second)));
         if (ours)
             m_jobs.push_back({path, &e, true});
         else
@@ -286,39 +310,28 @@ private:
         }
         m_state.save(m_dest);
 
-        std::size_t done = 0;
-        bool copied = false;
-        for (const auto& job : m_jobs) {
-            if (m_progress)
-                m_progress({"export", done++, m_jobs.size()});
-            const fs::path target = full(job.path);
-            if (const std::string folder = parent_of(job.path); m_folders_made.insert(folder).second) {
-                expect_dest();
-                std::error_code ec;
-                fs::create_directories(target.parent_path(), ec);
-                if (ec)
-                    throw Error(ExitCode::failure, fmt::format("cannot create {}: {}", target.parent_path().string(), ec.message()));
-            }
-            std::optional<Placed> how;
-            try {
-                how = place(job, target);
-            } catch (const Error&) {
+        // The copies are not synced: a copy is made again from the store at will, and a power cut
+        // that loses the end of one leaves it shorter than recorded, which the next run notices
+        // (cut_short) and repairs. Syncing would double the time of a large export to a local disk.
+        make_folders();
+        const std::vector<Outcome> outcomes = place_all();
+        for (const auto& o : outcomes) {
+            if (o.how == Outcome::failed) {
                 expect_dest(); // a failure because DEST went away says so
-                throw;
+                std::rethrow_exception(o.error);
             }
-            if (!how) {
+        }
+        for (std::size_t i = 0; i < m_jobs.size(); ++i) {
+            const Job& job = m_jobs[i];
+            if (outcomes[i].how == Outcome::refused) {
+                m_report.failed.push_back({job.path, outcomes[i].refusal});
                 m_state.files[job.path] = before.at(job.path); // the old file stays, and so does what was known of it
                 continue;
             }
-            copied = copied || *how == Placed::copied;
-            ++(*how == Placed::copied ? m_report.copied : m_report.linked);
+            ++(outcomes[i].how == Outcome::copied ? m_report.copied : m_report.linked);
             ++m_report.written;
             m_report.changes.push_back({job.replace ? "replace" : "write", job.path});
         }
-        if (m_progress)
-            m_progress({"export", done, m_jobs.size()});
-        if (copied) // one sync for all copies instead of one per file, before the state names them
-            sync_file_system(m_dest);
         for (const auto& job : m_jobs) {
             auto it = m_state.files.find(job.path);
             if (it == m_state.files.end())
@@ -329,44 +342,100 @@ private:
         }
     }
 
-    enum class Placed { linked, copied };
+    // What became of one job.
+    struct Outcome {
+        enum { pending, linked, copied, refused, failed } how = pending;
+        std::string refusal;      // refused: why the old file stays
+        std::exception_ptr error; // failed
+    };
+
+    void make_folders() const {
+        std::set<std::string> folders;
+        for (const auto& job : m_jobs)
+            folders.insert(parent_of(job.path));
+        for (const auto& folder : folders) {
+            expect_dest();
+            std::error_code ec;
+            fs::create_directories(full(folder), ec);
+            if (ec)
+                throw Error(ExitCode::failure, fmt::format("cannot create {}: {}", full(folder).string(), ec.message()));
+        }
+    }
+
+    // Places every job, two documents at a time: a copy is mostly the kernel moving bytes, which
+    // two cores do in about half the time. One document's jobs are done in order by one thread,
+    // as its first copy is what its other names link to. After a failure no new document starts.
+    std::vector<Outcome> place_all() {
+        std::vector<std::vector<std::size_t>> documents; // job indices, by document file
+        std::unordered_map<std::string_view, std::size_t> document_of;
+        for (std::size_t i = 0; i < m_jobs.size(); ++i) {
+            const auto [it, added] = document_of.emplace(m_jobs[i].entry->sha256, documents.size());
+            if (added)
+                documents.emplace_back();
+            documents[it->second].push_back(i);
+        }
+        std::vector<Outcome> outcomes(m_jobs.size());
+        std::atomic<std::size_t> next{0};
+        std::atomic<std::size_t> done{0};
+        std::atomic<bool> stop{false};
+        const auto work = [&](bool progress) {
+            for (std::size_t d; !stop && (d = next++) < documents.size();) {
+                std::optional<fs::path> first_copy;
+                for (const std::size_t i : documents[d]) {
+                    try {
+                        outcomes[i] = place(m_jobs[i], full(m_jobs[i].path), first_copy);
+                    } catch (...) {
+                        outcomes[i] = {Outcome::failed, {}, std::current_exception()};
+                        stop = true;
+                        break;
+                    }
+                }
+                done += documents[d].size();
+                if (progress && m_progress)
+                    m_progress({"export", done, m_jobs.size()});
+            }
+        };
+        std::jthread helper([&] { work(false); });
+        work(true);
+        helper.join();
+        return outcomes;
+    }
 
     // Puts the job's bytes at `target`: a new name appears whole or not at all, and a file being
-    // replaced stays until the new one is complete. Empty when the old file could not be replaced.
-    std::optional<Placed> place(const Job& job, const fs::path& target) {
+    // replaced stays until the new one is complete. `first_copy` is this document's first copy in
+    // DEST, if any, which later names link to when the share can hold links.
+    Outcome place(const Job& job, const fs::path& target, std::optional<fs::path>& first_copy) {
         const fs::path source = m_store.path_of(job.entry->sha256);
         const LinkMode mode = m_options.link;
         if (mode == LinkMode::symlink || mode == LinkMode::hardlink || (mode == LinkMode::automatic && m_same_file_system))
             return make_link(job, target, source, mode == LinkMode::symlink);
-        if (mode == LinkMode::automatic && m_links_work) {
-            // Another name for a copy already in DEST, when the share can hold one.
-            if (auto first = m_copies.find(job.entry->sha256); first != m_copies.end()) {
-                bool unsupported = false;
-                auto placed = make_link(job, target, first->second, false, &unsupported);
-                if (!unsupported)
-                    return placed;
-                m_links_work = false;
-            }
+        if (mode == LinkMode::automatic && m_links_work && first_copy) {
+            bool unsupported = false;
+            auto placed = make_link(job, target, *first_copy, false, &unsupported);
+            if (!unsupported)
+                return placed;
+            m_links_work = false;
         }
         TempFile temp(target.parent_path(), export_temp_prefix);
         temp.copy_from(source);
         if (const int err = temp.try_replace(target); err != 0)
             return refuse(job, err);
-        m_copies.emplace(job.entry->sha256, target);
-        return Placed::copied;
+        if (!first_copy)
+            first_copy = target;
+        return {Outcome::copied, {}, nullptr};
     }
 
     // Makes a hard or symbolic link to `source`: straight at `target` when nothing is there (a link
     // appears whole by itself), else beside it and renamed over it. With `unsupported`, a file
     // system that cannot make the link says so there instead of throwing.
-    std::optional<Placed> make_link(const Job& job, const fs::path& target, const fs::path& source, bool symbolic,
-                                    bool* unsupported = nullptr) {
+    Outcome make_link(const Job& job, const fs::path& target, const fs::path& source, bool symbolic,
+                      bool* unsupported = nullptr) const {
         const std::string at = job.replace ? temp_name(target.parent_path()) : target.string();
         if ((symbolic ? ::symlink(source.c_str(), at.c_str()) : ::link(source.c_str(), at.c_str())) != 0) {
             const int err = errno;
             if (unsupported && links_unsupported(err)) {
                 *unsupported = true;
-                return std::nullopt;
+                return {};
             }
             throw Error(ExitCode::failure, fmt::format("cannot write {}: {}", target.string(), std::strerror(err)));
         }
@@ -375,7 +444,7 @@ private:
             ::unlink(at.c_str());
             return refuse(job, err);
         }
-        return Placed::linked;
+        return {Outcome::linked, {}, nullptr};
     }
 
     // A share unmounted or a folder removed while the export runs: stop, rather than make DEST
@@ -388,13 +457,13 @@ private:
                                                        m_dest.string()));
     }
 
-    std::optional<Placed> refuse(const Job& job, int err) {
+    Outcome refuse(const Job& job, int err) const {
         if (!is_busy(err))
             throw Error(ExitCode::failure, fmt::format("cannot replace {}: {}", full(job.path).string(), std::strerror(err)));
-        m_report.failed.push_back({job.path, fmt::format("cannot be replaced ({}); it may be open on another computer; "
-                                                         "the old file stays until the next run",
-                                                         std::strerror(err))});
-        return std::nullopt;
+        return {Outcome::refused,
+                fmt::format("cannot be replaced ({}); it may be open on another computer; the old file stays until the next run",
+                            std::strerror(err)),
+                nullptr};
     }
 
     // Temp files of a killed run; nobody else uses the prefix. Beside the documents they can only
@@ -427,13 +496,37 @@ private:
         }
     }
 
-    // Listing only the files that hold their document's bytes now, not those left as they were.
-    void write_own_files(const std::vector<ExportEntry>& entries) {
+    struct Listings {
+        std::string fingerprint;
+        bool unchanged = false; // DEST holds them as drawn from this fingerprint; the texts are empty
+        std::string csv, sums, index;
+    };
+
+    struct OwnFiles {
+        Listings listings;
+        std::optional<std::pair<std::string, std::string>> news; // WAT-IS-NIEUW.html and .csv
+    };
+
+    // The listings of `listed`, unless DEST holds them already (`known` is their listings_key).
+    Listings draw_listings(const std::vector<ExportEntry>& listed, const std::string& known) const {
+        Listings l{listing_fingerprint(listed), false, {}, {}, {}};
+        l.unchanged = known == listings_key(l.fingerprint);
+        if (!l.unchanged) {
+            l.csv = catalogue_csv(listed);
+            l.sums = sha256sums(listed);
+            l.index = index_html(listed);
+        }
+        return l;
+    }
+
+    // The listings show only the files that hold their document's bytes now, not those left as
+    // they were, so a run with failures draws them again without those.
+    void write_own_files(const std::vector<ExportEntry>& entries, OwnFiles own) {
         std::set<std::string> failed;
         for (const auto& f : m_report.failed)
             failed.insert(f.path);
-        std::vector<ExportEntry> present;
         if (!failed.empty()) {
+            std::vector<ExportEntry> present;
             for (const auto& e : entries) {
                 ExportEntry p{e.document, e.sha256, {}};
                 std::copy_if(e.paths.begin(), e.paths.end(), std::back_inserter(p.paths),
@@ -441,15 +534,18 @@ private:
                 if (!p.paths.empty())
                     present.push_back(std::move(p));
             }
+            own.listings = draw_listings(present, m_state.listings);
         }
-        const auto& listed = failed.empty() ? entries : present;
-        const std::string fingerprint = listing_fingerprint(listed);
-        if (m_state.listings == listings_key(fingerprint))
-            return;
-        write_if_changed(m_dest / "catalogue.csv", catalogue_csv(listed), export_temp_prefix);
-        write_if_changed(m_dest / "SHA256SUMS", sha256sums(listed), export_temp_prefix);
-        write_if_changed(m_dest / "index.html", index_html(listed), export_temp_prefix);
-        m_state.listings = listings_key(fingerprint);
+        if (!own.listings.unchanged) {
+            write_if_changed(m_dest / "catalogue.csv", own.listings.csv, export_temp_prefix);
+            write_if_changed(m_dest / "SHA256SUMS", own.listings.sums, export_temp_prefix);
+            write_if_changed(m_dest / "index.html", own.listings.index, export_temp_prefix);
+            m_state.listings = listings_key(own.listings.fingerprint);
+        }
+        if (own.news) {
+            write_if_changed(m_dest / news_files[0], own.news->first, export_temp_prefix);
+            write_if_changed(m_dest / news_files[1], own.news->second, export_temp_prefix);
+        }
     }
 
     // The listings' fingerprint with each listing file's size and mtime: a listing someone
@@ -475,13 +571,11 @@ private:
     ExportReport& m_report;
     ProgressFn m_progress;
     bool m_same_file_system = false;
-    bool m_links_work = true;
+    std::atomic<bool> m_links_work = true; // false once the share refused a hard link
     ExportState m_state;
     std::string m_plan; // plan_key() of this run
     std::vector<Job> m_jobs;
     std::vector<std::string> m_removals;
-    std::map<std::string, fs::path> m_copies; // sha256 -> a complete copy inside DEST
-    std::set<std::string> m_folders_made;
 };
 
 // The changes of the last `days` days (none asked for when 0), for WAT-IS-NIEUW.

@@ -27,6 +27,24 @@ void read_pieces(int fd, const std::filesystem::path& name, const std::function<
     }
 }
 
+bool is_beginning_of(const std::filesystem::path& part, const std::filesystem::path& whole) {
+    std::ifstream a(part, std::ios::binary);
+    std::ifstream b(whole, std::ios::binary);
+    if (!a || !b)
+        return false;
+    std::string x(std::size_t{1} << 16, '\0');
+    std::string y(x.size(), '\0');
+    for (;;) {
+        a.read(x.data(), static_cast<std::streamsize>(x.size()));
+        const auto n = a.gcount();
+        if (n == 0)
+            return a.eof();
+        b.read(y.data(), n);
+        if (b.gcount() != n || std::memcmp(x.data(), y.data(), static_cast<std::size_t>(n)) != 0)
+            return false;
+    }
+}
+
 bool write_if_changed(const std::filesystem::path& file, std::string_view content, std::string_view temp_prefix) {
     std::error_code ec;
     if (std::filesystem::file_size(file, ec) == content.size() && !ec) {
