@@ -143,7 +143,7 @@ std::string plan_key(Library& library, const ExportOptions& o) {
 class FolderExport {
 public:
     FolderExport(Library& library, const ExportOptions& options, ExportReport& report)
-        : m_dest(options.dest), m_store(library.impl().ctx.home), m_options(options), m_report(report),
+        : m_library(library), m_dest(options.dest), m_store(library.impl().ctx.home), m_options(options), m_report(report),
           m_progress(library.impl().ctx.progress) {
         // A dry run may plan for a DEST that does not exist yet: where it would be made decides.
         fs::path existing = fs::absolute(m_dest);
@@ -179,17 +179,20 @@ public:
         return true;
     }
 
-    void run(const std::vector<ExportEntry>& entries, const std::optional<ChangesReport>& news) {
+    void run(const std::vector<ExportEntry>& entries) {
         const ExportState loaded = m_state;
         decide(entries);
         if (m_options.dry_run)
             return;
         clear_leftovers(loaded);
-        // Drawn on another core while the files are written: they depend only on the plan.
-        auto drawn = std::async(std::launch::async, [this, &entries, &news, known = loaded.listings] {
+        // Drawn on another core while the files are written: they depend only on the plan and the
+        // catalogue, which nothing else reads meanwhile.
+        auto drawn = std::async(std::launch::async, [this, &entries, known = loaded.listings] {
             OwnFiles own{draw_listings(entries, known), std::nullopt};
-            if (news)
-                own.news = {news_html(*news, entries, m_options.news_days), news_csv(*news, entries)};
+            if (m_options.news_days > 0) {
+                const ChangesReport news = list_changes(m_library, news_since(m_options.news_days));
+                own.news = {news_html(news, entries, m_options.news_days), news_csv(news, entries)};
+            }
             return own;
         });
         write_files();
@@ -331,14 +334,9 @@ private:
             ++(outcomes[i].how == Outcome::copied ? m_report.copied : m_report.linked);
             ++m_report.written;
             m_report.changes.push_back({job.replace ? "replace" : "write", job.path});
-        }
-        for (const auto& job : m_jobs) {
-            auto it = m_state.files.find(job.path);
-            if (it == m_state.files.end())
-                continue;
-            const FileStat st = stat_of(full(job.path));
-            it->second.size = st.size;
-            it->second.mtime_ns = st.mtime_ns;
+            ExportedFile& f = m_state.files[job.path];
+            f.size = outcomes[i].placed.size;
+            f.mtime_ns = outcomes[i].placed.mtime_ns;
         }
     }
 
@@ -347,6 +345,7 @@ private:
         enum { pending, linked, copied, refused, failed } how = pending;
         std::string refusal;      // refused: why the old file stays
         std::exception_ptr error; // failed
+        FileStat placed;          // linked or copied: the file as it was left
     };
 
     void make_folders() const {
@@ -383,9 +382,12 @@ private:
                 std::optional<fs::path> first_copy;
                 for (const std::size_t i : documents[d]) {
                     try {
-                        outcomes[i] = place(m_jobs[i], full(m_jobs[i].path), first_copy);
+                        const fs::path target = full(m_jobs[i].path);
+                        outcomes[i] = place(m_jobs[i], target, first_copy);
+                        if (outcomes[i].how == Outcome::linked || outcomes[i].how == Outcome::copied)
+                            outcomes[i].placed = stat_of(target);
                     } catch (...) {
-                        outcomes[i] = {Outcome::failed, {}, std::current_exception()};
+                        outcomes[i] = {Outcome::failed, {}, std::current_exception(), {}};
                         stop = true;
                         break;
                     }
@@ -422,7 +424,7 @@ private:
             return refuse(job, err);
         if (!first_copy)
             first_copy = target;
-        return {Outcome::copied, {}, nullptr};
+        return {Outcome::copied, {}, nullptr, {}};
     }
 
     // Makes a hard or symbolic link to `source`: straight at `target` when nothing is there (a link
@@ -444,7 +446,7 @@ private:
             ::unlink(at.c_str());
             return refuse(job, err);
         }
-        return {Outcome::linked, {}, nullptr};
+        return {Outcome::linked, {}, nullptr, {}};
     }
 
     // A share unmounted or a folder removed while the export runs: stop, rather than make DEST
@@ -463,7 +465,8 @@ private:
         return {Outcome::refused,
                 fmt::format("cannot be replaced ({}); it may be open on another computer; the old file stays until the next run",
                             std::strerror(err)),
-                nullptr};
+                nullptr,
+                {}};
     }
 
     // Temp files of a killed run; nobody else uses the prefix. Beside the documents they can only
@@ -564,6 +567,7 @@ private:
         return stats;
     }
 
+    Library& m_library;
     fs::path m_dest;
     ino_t m_dest_inode = 0; // DEST as it was when the export began
     Store m_store;
@@ -577,13 +581,6 @@ private:
     std::vector<Job> m_jobs;
     std::vector<std::string> m_removals;
 };
-
-// The changes of the last `days` days (none asked for when 0), for WAT-IS-NIEUW.
-std::optional<ChangesReport> recent_changes(Library& library, int days) {
-    if (days <= 0)
-        return std::nullopt;
-    return list_changes(library, news_since(days));
-}
 
 // DEST must be a folder kennis can write into; it is made when it does not exist.
 void prepare_dest(const Library& library, const fs::path& dest, bool dry_run) {
@@ -642,7 +639,7 @@ ExportReport export_documents(Library& library, const ExportOptions& options) {
     }
     FolderExport folder(library, options, report);
     if (!folder.up_to_date())
-        folder.run(plan_entries(library, options, report), options.dry_run ? std::nullopt : recent_changes(library, options.news_days));
+        folder.run(plan_entries(library, options, report));
     return report;
 }
 

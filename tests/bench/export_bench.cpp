@@ -31,14 +31,23 @@ double timed(const std::vector<std::string>& args) {
     return r.seconds;
 }
 
-// The median of `repeats` runs of `command`, with `before` run untimed ahead of each.
-double median_of(int repeats, const std::function<void()>& before, const std::vector<std::string>& command) {
-    std::vector<double> seconds;
+using Command = std::function<std::vector<std::string>(const std::string& target)>;
+
+// The medians of `repeats` runs of `a` and of `b`, taken in turns, each into a new target folder
+// under `work` and starting with nothing waiting to be written. Nothing is removed until the end:
+// for minutes after files are removed, ext4 looks past their inodes when it creates files, which
+// slows whoever runs next by an amount that depends on the order of the runs.
+std::pair<double, double> medians(int repeats, const fs::path& work, const Command& a, const Command& b) {
+    static int call = 0;
+    ++call;
+    std::vector<double> sa, sb;
     for (int i = 0; i < repeats; ++i) {
-        before();
-        seconds.push_back(timed(command));
+        ::sync();
+        sa.push_back(timed(a((work / fmt::format("{}-a-{}", call, i)).string())));
+        ::sync();
+        sb.push_back(timed(b((work / fmt::format("{}-b-{}", call, i)).string())));
     }
-    return median(seconds);
+    return {median(sa), median(sb)};
 }
 
 } // namespace
@@ -75,26 +84,25 @@ int main(int argc, char** argv) {
 
     const std::string k = kennis;
     const std::string h = home.string();
-    // Each timed run starts with an empty target and nothing of earlier runs waiting to be
-    // written, so that one run's writeback does not slow the next.
-    auto fresh = [&](const std::string& name) {
-        return [dir = work / name] {
-            fs::remove_all(dir);
-            ::sync();
-        };
-    };
     const fs::path tree = work / "tree"; // a plain copy of the export, the references' source
     timed({k, "--home", h, "-q", "export", tree.string(), "--link", "copy"});
     constexpr int repeats = 3;
-
-    const double kennis_links = median_of(repeats, fresh("k-links"), {k, "--home", h, "-q", "export", (work / "k-links").string(), "--link", "hardlink"});
-    const double cp_links = median_of(repeats, fresh("cp-links"), {"cp", "-al", tree.string(), (work / "cp-links").string()});
-    const double kennis_copies = median_of(repeats, fresh("k-copies"), {k, "--home", h, "-q", "export", (work / "k-copies").string(), "--link", "copy"});
-    const double cp_copies = median_of(repeats, fresh("cp-copies"), {"cp", "-r", tree.string(), (work / "cp-copies").string()});
-    const double cp_copies_synced = median_of(repeats, fresh("cp-copies"), {"sh", "-c", fmt::format("cp -r '{}' '{}' && sync -f '{}'", tree.string(), (work / "cp-copies").string(), (work / "cp-copies").string())});
-    timed({"rsync", "-a", tree.string() + "/", (work / "rsync").string() + "/"});
-    const double kennis_again = median_of(repeats, [] { ::sync(); }, {k, "--home", h, "-q", "export", tree.string(), "--link", "copy"});
-    const double rsync_again = median_of(repeats, [] { ::sync(); }, {"rsync", "-a", tree.string() + "/", (work / "rsync").string() + "/"});
+    const auto export_with = [&](const char* link) {
+        return [&, link](const std::string& target) { return std::vector<std::string>{k, "--home", h, "-q", "export", target, "--link", link}; };
+    };
+    const auto [kennis_links, cp_links] = medians(repeats, work, export_with("hardlink"), [&](const std::string& target) {
+        return std::vector<std::string>{"cp", "-al", tree.string(), target};
+    });
+    const auto [kennis_copies, cp_copies] = medians(repeats, work, export_with("copy"), [&](const std::string& target) {
+        return std::vector<std::string>{"cp", "-r", tree.string(), target};
+    });
+    ::sync();
+    const double cp_copies_synced = timed({"sh", "-c", fmt::format("cp -r '{0}' '{1}' && sync -f '{1}'", tree.string(), (work / "synced").string())});
+    const fs::path mirror = work / "rsync";
+    timed({"rsync", "-a", tree.string() + "/", mirror.string() + "/"});
+    const auto [kennis_again, rsync_again] = medians(repeats, work, [&](const std::string&) {
+        return std::vector<std::string>{k, "--home", h, "-q", "export", tree.string(), "--link", "copy"};
+    }, [&](const std::string&) { return std::vector<std::string>{"rsync", "-a", tree.string() + "/", mirror.string() + "/"}; });
 
     fmt::print("  hard links     kennis {:7.3f} s   cp -al {:7.3f} s           ratio {:.2f} (target <= 1.5)\n", kennis_links, cp_links, kennis_links / cp_links);
     fmt::print("  copies         kennis {:7.3f} s   cp -r  {:7.3f} s           ratio {:.2f} (target <= 1.2)\n", kennis_copies, cp_copies, kennis_copies / cp_copies);
