@@ -35,8 +35,8 @@ std::filesystem::path store_path(const std::filesystem::path& home, std::string_
     return home / fmt::format("store/sha256/{}/{}", sha256.substr(0, 2), sha256.substr(2)); // one append: it runs per file
 }
 
-std::int64_t catalogue_generation(Database& db) {
-    return db.sql().execAndGet("SELECT n FROM generation").getInt64();
+std::int64_t catalogue_stamp(Database& db) {
+    return db.sql().execAndGet("SELECT value FROM catalogue_stamp").getInt64();
 }
 
 std::vector<Document> load_documents(Database& db, const std::filesystem::path& home,

@@ -28,9 +28,9 @@ std::vector<std::string> closest_titles(Database& db, std::string_view text, std
 // Where the store keeps the bytes with this SHA-256: store/sha256/ab/cdef…
 std::filesystem::path store_path(const std::filesystem::path& home, std::string_view sha256);
 
-// A number that grows with every change to what an export reads (kept by triggers, migration
-// 010): equal numbers mean an unchanged catalogue as far as an export can see.
-std::int64_t catalogue_generation(Database& db);
+// A stamp that changes (to a random value) with every change to what an export reads, kept by
+// triggers (migration 010): the same stamp means an unchanged catalogue as far as an export sees.
+std::int64_t catalogue_stamp(Database& db);
 
 // The store files that no version of any document uses: what `gc` removes and `verify` reports.
 std::vector<Store::StoredFile> unused_store_files(Database& db, const Store& store);

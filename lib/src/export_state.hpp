@@ -42,7 +42,7 @@ public:
     // What the listings in DEST (catalogue.csv, SHA256SUMS, index.html) were last written from,
     // with their sizes and mtimes: the same again means they need not be drawn again.
     std::string listings;
-    // What the last run exported from (its options, the catalogue's generation) and DEST's own
+    // What the last run exported from (its options, the catalogue's stamp) and DEST's own
     // files as it left them, written only when that run left every selected file in place and
     // nothing else of its own behind: the same again, with every file as recorded, means that
     // a run has nothing to do and need not read the catalogue.

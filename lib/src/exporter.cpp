@@ -133,7 +133,7 @@ std::string news_since(int days) {
 std::string plan_key(Library& library, const ExportOptions& o) {
     const auto opt = [](const auto& value) { return value ? nlohmann::json(*value) : nlohmann::json(); };
     const Filter& f = o.filter;
-    const nlohmann::json key{version(), catalogue_generation(library.impl().db), o.by, opt(o.path_template),
+    const nlohmann::json key{version(), catalogue_stamp(library.impl().db), o.by, opt(o.path_template),
                              static_cast<int>(o.link), opt(o.query), f.themes, f.tags, opt(f.type), opt(f.year),
                              opt(f.level), f.status, f.latest, opt(f.limit), o.delete_stale, o.max_delete,
                              o.news_days > 0 ? news_since(o.news_days) : std::string()};

@@ -209,6 +209,28 @@ TEST_F(SeededExportTest, ListingsAreDrawnAgainWhenWhatTheyShowChangesOrSomeoneTo
     EXPECT_NE(test::read_file(dest() / "catalogue.csv").find("regio/zaanstad"), std::string::npos);
 }
 
+// A team share that two libraries (a laptop and a server) export into: each run sees what the
+// other one's catalogue holds, also after the same number of different changes on each side.
+TEST_F(SeededExportTest, TwoLibrariesExportingIntoOneFolderEachSeeTheirOwnCatalogue) {
+    Library other(Context{dir() / "other-home", false, std::nullopt, {}});
+    seed_if_empty(other);
+    test::stock_all(other, [](std::int64_t id) { return fmt::format("%PDF-1.4\ndocument {}\n%%EOF\n", id); });
+    const auto tag = [](Library& library, const std::string& name, std::int64_t id) {
+        TagTarget target;
+        target.documents = {std::to_string(id)};
+        add_tag(library, name, target);
+    };
+    tag(library(), "hier", 10);
+    tag(other, "daar", 11);
+    run();
+    ExportOptions o;
+    o.dest = dest();
+    EXPECT_EQ(export_documents(other, o).written, 0u);
+    const std::string csv = test::read_file(dest() / "catalogue.csv");
+    EXPECT_NE(csv.find("daar"), std::string::npos);
+    EXPECT_EQ(csv.find("hier"), std::string::npos);
+}
+
 TEST_F(SeededExportTest, DeleteRemovesOnlyWhatKennisWroteAndNoLongerSelects) {
     ExportOptions o;
     o.filter.themes = {"Thuiszitters"};
