@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <stdexcept>
 #include <string>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -45,6 +46,18 @@ inline RunResult run(const std::vector<std::string>& args) {
     r.cpu_seconds = secs(usage.ru_utime) + secs(usage.ru_stime);
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return r;
+}
+
+// The seconds `args` took; throws when it did not exit 0.
+inline double timed(const std::vector<std::string>& args) {
+    const RunResult r = run(args);
+    if (r.exit_code != 0) {
+        std::string command;
+        for (const auto& a : args)
+            command += (command.empty() ? "" : " ") + a;
+        throw std::runtime_error(command + " exited with " + std::to_string(r.exit_code));
+    }
+    return r.seconds;
 }
 
 inline double median(std::vector<double> v) {

@@ -21,31 +21,23 @@
 
 namespace fs = std::filesystem;
 using kennis::bench::median;
+using kennis::bench::timed;
 
 namespace {
-
-double timed(const std::vector<std::string>& args) {
-    const auto r = kennis::bench::run(args);
-    if (r.exit_code != 0)
-        throw std::runtime_error(fmt::format("{} exited with {}", fmt::join(args, " "), r.exit_code));
-    return r.seconds;
-}
 
 using Command = std::function<std::vector<std::string>(const std::string& target)>;
 
 // The medians of `repeats` runs of `a` and of `b`, taken in turns, each into a new target folder
-// under `work` and starting with nothing waiting to be written. Nothing is removed until the end:
+// under `work` (named after `name`) and starting with nothing waiting to be written. Nothing is removed until the end:
 // for minutes after files are removed, ext4 looks past their inodes when it creates files, which
 // slows whoever runs next by an amount that depends on the order of the runs.
-std::pair<double, double> medians(int repeats, const fs::path& work, const Command& a, const Command& b) {
-    static int call = 0;
-    ++call;
+std::pair<double, double> medians(const std::string& name, int repeats, const fs::path& work, const Command& a, const Command& b) {
     std::vector<double> sa, sb;
     for (int i = 0; i < repeats; ++i) {
         ::sync();
-        sa.push_back(timed(a((work / fmt::format("{}-a-{}", call, i)).string())));
+        sa.push_back(timed(a((work / fmt::format("{}-a-{}", name, i)).string())));
         ::sync();
-        sb.push_back(timed(b((work / fmt::format("{}-b-{}", call, i)).string())));
+        sb.push_back(timed(b((work / fmt::format("{}-b-{}", name, i)).string())));
     }
     return {median(sa), median(sb)};
 }
@@ -90,17 +82,17 @@ int main(int argc, char** argv) {
     const auto export_with = [&](const char* link) {
         return [&, link](const std::string& target) { return std::vector<std::string>{k, "--home", h, "-q", "export", target, "--link", link}; };
     };
-    const auto [kennis_links, cp_links] = medians(repeats, work, export_with("hardlink"), [&](const std::string& target) {
+    const auto [kennis_links, cp_links] = medians("links", repeats, work, export_with("hardlink"), [&](const std::string& target) {
         return std::vector<std::string>{"cp", "-al", tree.string(), target};
     });
-    const auto [kennis_copies, cp_copies] = medians(repeats, work, export_with("copy"), [&](const std::string& target) {
+    const auto [kennis_copies, cp_copies] = medians("copies", repeats, work, export_with("copy"), [&](const std::string& target) {
         return std::vector<std::string>{"cp", "-r", tree.string(), target};
     });
     ::sync();
     const double cp_copies_synced = timed({"sh", "-c", fmt::format("cp -r '{0}' '{1}' && sync -f '{1}'", tree.string(), (work / "synced").string())});
     const fs::path mirror = work / "rsync";
     timed({"rsync", "-a", tree.string() + "/", mirror.string() + "/"});
-    const auto [kennis_again, rsync_again] = medians(repeats, work, [&](const std::string&) {
+    const auto [kennis_again, rsync_again] = medians("again", repeats, work, [&](const std::string&) {
         return std::vector<std::string>{k, "--home", h, "-q", "export", tree.string(), "--link", "copy"};
     }, [&](const std::string&) { return std::vector<std::string>{"rsync", "-a", tree.string() + "/", mirror.string() + "/"}; });
 
