@@ -41,7 +41,7 @@ void register_changes(CLI::App& app, Globals& globals) {
                 }
             if (out.format != Format::json)
                 report["rows"] = std::move(rows);
-            print_report_for_scripts(out, report, "rows", {"theme", "kind", "id", "slug", "title", "detail", "at"});
+            print_report_for_scripts(out, [&] { return report; }, "rows", {"theme", "kind", "id", "slug", "title", "detail", "at"});
             return;
         }
         if (out.quiet)

@@ -65,7 +65,7 @@ void register_dupes(CLI::App& app, Globals& globals) {
             for (const auto& s : to_json(r)["suspects"])
                 rows.push_back({{"reason", s["reason"]}, {"similarity", s["similarity"]}, {"a", s["a"]["id"]},
                                 {"a_title", s["a"]["title"]}, {"b", s["b"]["id"]}, {"b_title", s["b"]["title"]}});
-            print_report_for_scripts(out, {{"suspects", rows}}, "suspects",
+            print_report_for_scripts(out, [&] { return nlohmann::ordered_json{{"suspects", rows}}; }, "suspects",
                                      {"reason", "similarity", "a", "a_title", "b", "b_title"});
         } else if (!out.quiet)
             print_dupes(r);

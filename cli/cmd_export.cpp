@@ -28,7 +28,7 @@ void print_export(Globals& globals, const ExportReport& r, bool dry_run) {
         report_fetch(globals, *r.fetch);
     if (!r.failed.empty())
         globals.exit_code = static_cast<int>(ExitCode::partial);
-    if (print_report_for_scripts(out, to_json(r), "changes", {"action", "path"}))
+    if (print_report_for_scripts(out, [&] { return to_json(r); }, "changes", {"action", "path"}))
         return;
     if (!out.quiet) {
         if (dry_run || out.verbose > 0)

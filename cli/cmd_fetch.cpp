@@ -16,7 +16,7 @@ void note_fetch_failures(Globals& globals, const FetchReport& report) {
 void report_fetch(Globals& globals, const FetchReport& report) {
     note_fetch_failures(globals, report);
     const Output out = globals.output();
-    if (print_report_for_scripts(out, to_json(report), "failed", {"id", "url", "error"}))
+    if (print_report_for_scripts(out, [&] { return to_json(report); }, "failed", {"id", "url", "error"}))
         return;
     if (!out.quiet) {
         for (const auto& m : report.merged)

@@ -15,7 +15,7 @@ void register_gc(CLI::App& app, Globals& globals) {
         auto library = open_writer(globals);
         const GcReport r = collect_garbage(library, *dry_run);
         const Output out = globals.output();
-        if (print_report_for_scripts(out, to_json(r), "files", {"path"}) || out.quiet)
+        if (print_report_for_scripts(out, [&] { return to_json(r); }, "files", {"path"}) || out.quiet)
             return;
         for (const auto& sha : r.removed)
             fmt::print("{}  {}\n", r.dry_run ? "would remove" : "removed", sha);

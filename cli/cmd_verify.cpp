@@ -14,7 +14,7 @@ void print_verify(Globals& globals, const VerifyReport& r, bool repair) {
     if (!r.clean())
         globals.exit_code = static_cast<int>(repair && r.repaired() > 0 ? ExitCode::partial : ExitCode::failure);
     const Output out = globals.output();
-    if (print_report_for_scripts(out, to_json(r), "problems", {"problem", "sha256", "documents", "path", "repair"}))
+    if (print_report_for_scripts(out, [&] { return to_json(r); }, "problems", {"problem", "sha256", "documents", "path", "repair"}))
         return;
     for (const auto& line : r.integrity)
         fmt::print("catalogue  {}\n", line);

@@ -181,16 +181,16 @@ void print_object(const Output& out, const nlohmann::ordered_json& object, const
     }
 }
 
-bool print_report_for_scripts(const Output& out, const nlohmann::ordered_json& report, const std::string& records,
+bool print_report_for_scripts(const Output& out, const std::function<nlohmann::ordered_json()>& report, const std::string& records,
                               const std::vector<std::string>& fields) {
     if (out.format == Format::table)
         return false;
     if (out.quiet)
         return true;
     if (out.format == Format::json)
-        fmt::print("{}\n", report.dump(2));
+        fmt::print("{}\n", report().dump(2));
     else
-        print_records(out, report[records], {}, fields);
+        print_records(out, report()[records], {}, fields);
     return true;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -36,8 +37,9 @@ void print_records(const Output& out, const nlohmann::ordered_json& records, con
 void print_object(const Output& out, const nlohmann::ordered_json& object, const std::vector<std::string>& fields);
 
 // A report for a script: the whole of it as JSON, or its list `records` as CSV, TSV or paths.
-// Returns false for a table, which the caller prints itself. Quiet prints nothing.
-bool print_report_for_scripts(const Output& out, const nlohmann::ordered_json& report, const std::string& records,
+// Returns false for a table, which the caller prints itself. Quiet prints nothing. The report is
+// made only when it is printed, as an export's holds a record for each of thousands of files.
+bool print_report_for_scripts(const Output& out, const std::function<nlohmann::ordered_json()>& report, const std::string& records,
                               const std::vector<std::string>& fields);
 
 // A JSON value as the text of one cell: arrays joined with `sep`, null as nothing.
