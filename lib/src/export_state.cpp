@@ -9,6 +9,12 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <vector>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <iterator>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace kennis {
 namespace fs = std::filesystem;
@@ -18,6 +24,7 @@ constexpr std::string_view header = "#kennis-export 1";
 constexpr std::string_view listings_line = "#listings ";
 constexpr std::string_view plan_line = "#plan ";
 constexpr std::string_view skipped_line = "#skipped\t";
+constexpr std::string_view journal_header = "#kennis-export-journal 1";
 
 // Titles go on one line of the state file.
 std::string one_line(std::string_view text) {
@@ -31,19 +38,47 @@ bool parse_int(std::string_view text, std::int64_t& out) {
     return ec == std::errc() && end == text.data() + text.size();
 }
 
+// Damage in a file an export keeps in DEST, at line `number`.
+InputError damaged(const fs::path& file, std::size_t number, std::string_view problem) {
+    return InputError(fmt::format("{}:{}: {}; move the file away to start the export afresh", file.string(), number, problem));
+}
+
+// The journal's paths, as pending, into `state`. A last line without its newline is one the
+// run was writing when it was killed; its path had not been written yet.
+void take_journal(const fs::path& dest, ExportState& state) {
+    const fs::path file = dest / ExportState::journal_name;
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        return;
+    const std::string text(std::istreambuf_iterator<char>(in), {});
+    const auto lines = split(text, '\n');
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        if (i == 0) {
+            if (lines[0] != journal_header)
+                throw damaged(file, 1, fmt::format("not an export journal (the first line is not '{}')", journal_header));
+            continue;
+        }
+        const auto f = split(lines[i], '\t');
+        std::int64_t document = 0;
+        if (f.size() != 3 || f[0].empty() || f[1].size() != 64 || !parse_int(f[2], document))
+            throw damaged(file, i + 1, "expected PATH, SHA-256 and DOCUMENT separated by tabs");
+        state.files[std::string(f[0])] = {std::string(f[1]), 0, ExportedFile::pending, document};
+    }
+}
+
 } // namespace
 
 ExportState ExportState::load(const fs::path& dest) {
     ExportState state;
     const fs::path file = dest / file_name;
     std::ifstream in(file, std::ios::binary);
-    if (!in)
+    if (!in) {
+        take_journal(dest, state);
         return state;
+    }
     std::string line;
     std::size_t number = 0;
-    auto bad = [&](std::string_view problem) {
-        return InputError(fmt::format("{}:{}: {}; move the file away to start the export afresh", file.string(), number, problem));
-    };
+    auto bad = [&](std::string_view problem) { return damaged(file, number, problem); };
     while (std::getline(in, line)) {
         ++number;
         if (number == 1) {
@@ -79,6 +114,7 @@ ExportState ExportState::load(const fs::path& dest) {
         entry.sha256 = std::string(f[1]);
         state.files.emplace(std::string(f[0]), std::move(entry));
     }
+    take_journal(dest, state);
     return state;
 }
 
@@ -92,7 +128,39 @@ void ExportState::save(const fs::path& dest) const {
         text += fmt::format("{}{}\t{}\t{}\n", skipped_line, s.id, one_line(s.reason), one_line(s.title));
     for (const auto& [path, f] : files)
         text += fmt::format("{}\t{}\t{}\t{}\t{}\n", path, f.sha256, f.size, f.mtime_ns, f.document);
-    write_if_changed(dest / file_name, text, export_temp_prefix); // a run that changed nothing writes nothing
+    write_if_changed(dest / file_name, text, export_temp_prefix, true); // a run that changed nothing writes nothing
+    std::error_code ec;
+    fs::remove(dest / journal_name, ec);
+}
+
+bool ExportJournal::exists() const {
+    std::error_code ec;
+    return m_fd || fs::exists(m_dest / ExportState::journal_name, ec);
+}
+
+void ExportJournal::append(const std::vector<Record>& records) {
+    const fs::path file = m_dest / ExportState::journal_name;
+    std::string text;
+    if (!m_fd) {
+        m_fd = UniqueFd(::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
+        if (!m_fd)
+            throw Error(ExitCode::failure, fmt::format("cannot write {}: {}", file.string(), std::strerror(errno)));
+        struct stat st {};
+        if (::fstat(m_fd.get(), &st) == 0 && st.st_size == 0)
+            text = fmt::format("{}\n", journal_header);
+    }
+    for (const auto& r : records)
+        text += fmt::format("{}\t{}\t{}\n", r.path, r.sha256, r.document);
+    for (std::string_view rest = text; !rest.empty();) {
+        const ssize_t n = ::write(m_fd.get(), rest.data(), rest.size());
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            throw Error(ExitCode::failure, fmt::format("cannot write {}: {}", file.string(), std::strerror(errno)));
+        rest.remove_prefix(static_cast<std::size_t>(n));
+    }
+    if (::fdatasync(m_fd.get()) != 0)
+        throw Error(ExitCode::failure, fmt::format("cannot sync {}: {}", file.string(), std::strerror(errno)));
 }
 
 } // namespace kennis

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kennis/export.hpp"
+#include "unique_fd.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -32,10 +33,14 @@ inline constexpr std::string_view export_temp_prefix = ".kennis-part-";
 class ExportState {
 public:
     static constexpr std::string_view file_name = ".kennis-export";
+    // The paths a run is writing (see ExportJournal).
+    static constexpr std::string_view journal_name = ".kennis-export-journal";
 
-    // An empty state when DEST has no state file; InputError naming the line when it is damaged.
+    // An empty state when DEST has no state file, with the paths of a journal a run left behind
+    // as pending; InputError naming the line when either is damaged.
     static ExportState load(const std::filesystem::path& dest);
-    // Atomically: a reader sees the old state or the new one.
+    // Atomically: a reader sees the old state or the new one. Then the journal goes, as the
+    // state holds what became of its paths.
     void save(const std::filesystem::path& dest) const;
 
     std::map<std::string, ExportedFile> files; // by path relative to DEST, '/'-separated
@@ -50,6 +55,29 @@ public:
     std::vector<ExportSkip> skipped; // the selected documents that run could not export
 
     bool operator==(const ExportState&) const = default;
+};
+
+// The paths an export is about to write, appended and synced before it writes them, so that a
+// run killed half-way (or a power cut) leaves them known as kennis's: the state file itself is
+// written once, at the end, as rewriting it for each part of a large export would cost more than
+// the export.
+class ExportJournal {
+public:
+    explicit ExportJournal(std::filesystem::path dest) : m_dest(std::move(dest)) {}
+
+    struct Record {
+        std::string path;
+        std::string sha256;
+        std::int64_t document = 0;
+    };
+    // Made on first use; throws Error when it cannot be written.
+    void append(const std::vector<Record>& records);
+    // Whether DEST holds a journal: this run's, or one a killed run left.
+    bool exists() const;
+
+private:
+    std::filesystem::path m_dest;
+    UniqueFd m_fd;
 };
 
 } // namespace kennis

@@ -1,8 +1,8 @@
 #include "kennis/export.hpp"
 
 #include "catalogue.hpp"
-#include "export_layout.hpp"
 #include "export_manifest.hpp"
+#include "export_plan.hpp"
 #include "export_state.hpp"
 #include "file_io.hpp"
 #include "kennis/error.hpp"
@@ -15,6 +15,7 @@
 #include "store.hpp"
 #include "unicode.hpp"
 #include "unique_fd.hpp"
+#include "work_queue.hpp"
 #include "zip_export.hpp"
 
 #include <algorithm>
@@ -32,6 +33,7 @@
 #include <optional>
 #include <random>
 #include <set>
+#include <memory>
 #include <thread>
 #include <unordered_map>
 #include <sys/stat.h>
@@ -41,50 +43,12 @@ namespace kennis {
 namespace fs = std::filesystem;
 namespace {
 
-// The files kennis writes beside the documents, in DEST itself: the listings and its state.
-constexpr std::array<std::string_view, 3> listing_files{"catalogue.csv", "SHA256SUMS", "index.html"};
-constexpr std::array<std::string_view, 2> news_files{"WAT-IS-NIEUW.html", "WAT-IS-NIEUW.csv"};
-// Room left for the share's own path (\\server\share\folder\) within Windows' 260 characters.
-constexpr std::size_t max_relative_path = 200;
-
-std::string parent_of(const std::string& path) {
-    const auto slash = path.rfind('/');
-    return slash == std::string::npos ? std::string() : path.substr(0, slash);
-}
-
-// The selected documents that have a stored file, each with its paths inside DEST; names that
-// would collide within a folder (also only in case) get " (2)", in the order of document ids so
-// that the next run hands out the same names.
-std::vector<ExportEntry> plan_entries(Library& library, const ExportOptions& options, ExportReport& report) {
-    const PathTemplate layout = options.path_template ? PathTemplate(*options.path_template) : PathTemplate::for_layout(options.by);
-    Database& db = library.impl().db;
-    auto documents = load_documents(db, library.impl().ctx.home, select_ids(library, options.query, options.filter));
-    std::map<std::string, NameAllocator> folders; // by case-folded folder
-    for (auto name : listing_files)
-        folders[""].claim(std::string(name));
-    for (auto name : news_files)
-        folders[""].claim(std::string(name));
-    folders[""].claim(std::string(ExportState::file_name));
-    std::vector<ExportEntry> entries;
-    entries.reserve(documents.size());
-    for (auto& d : documents) {
-        if (!d.path || !d.current()) {
-            report.skipped.push_back({d.id, d.title, d.urls.empty() ? "no download link" : "not fetched"});
-            continue;
-        }
-        ExportEntry e;
-        e.sha256 = d.current()->sha256;
-        for (auto& path : layout.paths(d, export_extension(d), max_relative_path)) {
-            const std::string folder = parent_of(path);
-            const std::string name = folders[unicode::casefold(folder)].claim(folder.empty() ? path : path.substr(folder.size() + 1));
-            e.paths.push_back(folder.empty() ? name : folder + "/" + name);
-        }
-        e.document = std::move(d);
-        entries.push_back(std::move(e));
-    }
-    report.documents = entries.size();
-    return entries;
-}
+// Documents planned at a time: the first files are written while the rest are read from the
+// catalogue, and each part is recorded in the journal (and synced) before it is written.
+constexpr std::size_t documents_per_part = 500;
+// Documents written at a time: a copy is mostly the kernel moving bytes, which two cores do in
+// about half the time.
+constexpr std::size_t placer_threads = 2;
 
 struct FileStat {
     bool exists = false;
@@ -144,7 +108,7 @@ class FolderExport {
 public:
     FolderExport(Library& library, const ExportOptions& options, ExportReport& report)
         : m_library(library), m_dest(options.dest), m_store(library.impl().ctx.home), m_options(options), m_report(report),
-          m_progress(library.impl().ctx.progress) {
+          m_progress(library.impl().ctx.progress), m_journal(options.dest) {
         // A dry run may plan for a DEST that does not exist yet: where it would be made decides.
         fs::path existing = fs::absolute(m_dest);
         while (!fs::exists(existing) && existing.has_relative_path())
@@ -179,69 +143,165 @@ public:
         return true;
     }
 
-    void run(const std::vector<ExportEntry>& entries) {
+    // Plans the documents a part at a time and hands each part's files to the placers as soon
+    // as it is decided, so that writing overlaps reading the catalogue.
+    void run() {
         const ExportState loaded = m_state;
-        decide(entries);
-        if (m_options.dry_run)
+        if (!m_options.dry_run)
+            clear_leftovers(loaded);
+        // A run that may find more to remove than --max-delete allows writes nothing until it
+        // knows, as it must be able to refuse with nothing changed.
+        const bool hold = m_options.dry_run || (m_options.delete_stale && m_state.files.size() > m_options.max_delete);
+        Placers placers(m_queue, [this](bool reports) { place_units(reports); });
+        ExportPlanner planner(m_library, m_options);
+        m_entries.reserve(planner.selected());
+        std::vector<std::unique_ptr<Part>> held;
+        for (std::size_t from = 0; planner.next(documents_per_part, m_entries, m_report.skipped); from = m_entries.size()) {
+            auto part = decide(from);
+            if (hold)
+                held.push_back(std::move(part));
+            else
+                publish(std::move(part));
+        }
+        m_report.documents = m_entries.size();
+        decide_removals();
+        if (m_options.dry_run) {
+            for (const auto& part : held)
+                for (const auto& job : part->jobs)
+                    m_report.changes.push_back({job.replace ? "replace" : "write", job.path});
+            for (const auto& path : m_removals)
+                m_report.changes.push_back({"remove", path});
             return;
-        clear_leftovers(loaded);
-        // Drawn on another core while the files are written: they depend only on the plan and the
-        // catalogue, which nothing else reads meanwhile.
-        auto drawn = std::async(std::launch::async, [this, &entries, known = loaded.listings] {
-            OwnFiles own{draw_listings(entries, known), std::nullopt};
-            if (m_options.news_days > 0) {
-                const ChangesReport news = list_changes(m_library, news_since(m_options.news_days));
-                own.news = {news_html(news, entries, m_options.news_days), news_csv(news, entries)};
-            }
-            return own;
-        });
-        write_files();
+        }
+        for (auto& part : held)
+            publish(std::move(part));
+        m_queue.close();
+        // Drawn while the last files are written: they depend only on the plan and the catalogue.
+        OwnFiles drawn = draw_own_files();
+        placers.join();
+        record_outcomes();
         remove_files();
-        write_own_files(entries, drawn.get());
+        write_own_files(std::move(drawn));
         const bool complete = m_report.failed.empty() && m_report.stale == 0;
         m_state.plan = complete ? m_plan + own_files_stats() : std::string();
         m_state.skipped = complete ? m_report.skipped : std::vector<ExportSkip>();
-        if (!(m_state == loaded))
+        if (!(m_state == loaded) || m_journal.exists())
             m_state.save(m_dest);
     }
 
 private:
     struct Job {
         std::string path;
-        const ExportEntry* entry;
+        std::string sha256;
+        std::int64_t document;
         bool replace;
+    };
+
+    // What became of one job.
+    struct Outcome {
+        enum { pending, linked, copied, refused, failed } how = pending;
+        std::string refusal;      // refused: why the old file stays
+        std::exception_ptr error; // failed
+        FileStat placed;          // linked or copied: the file as it was left
+    };
+
+    // The jobs of one part of the plan, and (filled in by the placers) what became of them.
+    struct Part {
+        std::vector<Job> jobs;
+        std::vector<Outcome> outcomes;
+    };
+
+    // The jobs of one document file within a part, done in order by one placer, as its first
+    // copy is what its other names link to.
+    struct Unit {
+        Part* part;
+        std::vector<std::size_t> jobs;
+    };
+
+    // The threads that place units; leaving run() early stops the queue so that they end.
+    class Placers {
+    public:
+        Placers(WorkQueue<Unit>& queue, const std::function<void(bool)>& work) : m_queue(queue) {
+            for (std::size_t i = 0; i < placer_threads; ++i)
+                m_threads.emplace_back([work, i] { work(i == 0); });
+        }
+        ~Placers() { m_queue.stop(); }
+        Placers(const Placers&) = delete;
+        Placers& operator=(const Placers&) = delete;
+
+        void join() {
+            for (auto& t : m_threads)
+                t.join();
+        }
+
+    private:
+        WorkQueue<Unit>& m_queue;
+        std::vector<std::jthread> m_threads;
     };
 
     fs::path full(const std::string& path) const { return m_dest / path; }
 
-    // Copies are not synced one by one (see write_files), so after a power cut a file kennis
-    // wrote can hold only its beginning, or nothing: the kernel had not written the rest out yet.
+    // Copies are not synced one by one (see publish), so after a power cut a file kennis wrote
+    // can hold only its beginning, or nothing: the kernel had not written the rest out yet.
     // Such a file is still kennis's, not someone's edit.
     bool cut_short(const std::string& path, const FileStat& st, const ExportedFile& recorded) const {
         return st.regular && recorded.mtime_ns != ExportedFile::pending && st.size < recorded.size &&
                is_beginning_of(full(path), m_store.path_of(recorded.sha256));
     }
 
-    void decide(const std::vector<ExportEntry>& entries) {
-        std::set<std::string> wanted;
-        std::unordered_map<std::string, bool> folder_exists; // nothing to look at in a folder that is not there
-        for (const auto& e : entries) {
+    // The jobs for the files of m_entries[from…].
+    std::unique_ptr<Part> decide(std::size_t from) {
+        auto part = std::make_unique<Part>();
+        for (std::size_t i = from; i < m_entries.size(); ++i) {
+            const ExportEntry& e = m_entries[i];
             for (const auto& path : e.paths) {
-                wanted.insert(path);
+                m_wanted.insert(path);
                 const std::string folder = parent_of(path);
-                auto [it, added] = folder_exists.try_emplace(folder, true);
+                auto [it, added] = m_folder_exists.try_emplace(folder, true); // nothing to look at in a folder that is not there
                 if (added)
                     it->second = stat_of(full(folder)).exists;
-                if (it->second)
-                    decide_path(path, e);
-                else
-                    m_jobs.push_back({path, &e, false});
+                if (!it->second)
+                    part->jobs.push_back({path, e.sha256, e.document.id, false});
+                else if (auto replace = decide_path(path, e))
+                    part->jobs.push_back({path, e.sha256, e.document.id, *replace});
             }
         }
+        return part;
+    }
+
+    // Whether the file at `path` is to be written (false) or replaced (true); nullopt when it
+    // holds the document already, or is someone else's.
+    std::optional<bool> decide_path(const std::string& path, const ExportEntry& e) {
+        const FileStat st = stat_of(full(path));
+        const auto recorded = m_state.files.find(path);
+        const bool known = recorded != m_state.files.end();
+        if (!st.exists)
+            return false;
+        if (known && recorded->second.sha256 == e.sha256 && same_as_recorded(st, recorded->second)) {
+            ++m_report.unchanged;
+            return std::nullopt;
+        }
+        bool ours = known && (recorded->second.mtime_ns == ExportedFile::pending || same_as_recorded(st, recorded->second));
+        const std::string content = content_of(full(path), st);
+        if (content == e.sha256) { // the right bytes already, e.g. written by a run that was killed
+            m_state.files[path] = {e.sha256, st.size, st.mtime_ns, e.document.id};
+            ++m_report.unchanged;
+            return std::nullopt;
+        }
+        ours = ours || (known && (content == recorded->second.sha256 || cut_short(path, st, recorded->second)));
+        if (ours)
+            return true;
+        m_report.failed.push_back({path, "a file kennis did not write is in the way; move it away and export again"});
+        return std::nullopt;
+    }
+
+    // The files an earlier run wrote that this one no longer selects: removed with --delete
+    // unless someone changed them since.
+    void decide_removals() {
         std::vector<std::string> removals;
         for (auto it = m_state.files.begin(); it != m_state.files.end();) {
             const auto& [path, recorded] = *it;
-            if (wanted.contains(path)) { // decided above
+            if (m_wanted.contains(path)) { // decided with its document
                 ++it;
                 continue;
             }
@@ -266,93 +326,47 @@ private:
                                          "(run again with --max-delete {} to allow it)",
                                          removals.size(), m_options.max_delete, removals.size()));
         m_removals = std::move(removals);
-        if (m_options.dry_run) {
-            for (const auto& job : m_jobs)
-                m_report.changes.push_back({job.replace ? "replace" : "write", job.path});
-            for (const auto& path : m_removals)
-                m_report.changes.push_back({"remove", path});
-        }
     }
 
-    void decide_path(const std::string& path, const ExportEntry& e) {
-        const FileStat st = stat_of(full(path));
-        const auto recorded = m_state.files.find(path);
-        const bool known = recorded != m_state.files.end();
-        if (!st.exists) {
-            m_jobs.push_back({path, &e, false});
+    // Records the part's paths as kennis's (in the journal, on disk) before any of them is
+    // written, so that a run killed half-way leaves paths the next run knows to be kennis's,
+    // then hands the part to the placers. The copies themselves are not synced: a copy is made
+    // again from the store at will, and a power cut that loses the end of one leaves it shorter
+    // than recorded, which the next run notices (cut_short) and repairs. Syncing would double
+    // the time of a large export to a local disk.
+    void publish(std::unique_ptr<Part> part) {
+        if (part->jobs.empty())
             return;
-        }
-        if (known && recorded->second.sha256 == e.sha256 && same_as_recorded(st, recorded->second)) {
-            ++m_report.unchanged;
-            return;
-        }
-        bool ours = known && (recorded->second.mtime_ns == ExportedFile::pending || same_as_recorded(st, recorded->second));
-        const std::string content = content_of(full(path), st);
-        if (content == e.sha256) { // the right bytes already, e.g. written by a run that was killed
-            m_state.files[path] = {e.sha256, st.size, st.mtime_ns, e.document.id};
-            ++m_report.unchanged;
-            return;
-        }
-        ours = ours || (known && (content == recorded->second.sha256 || cut_short(path, st, recorded->second)));
-        if (ours)
-            m_jobs.push_back({path, &e, true});
-        else
-            m_report.failed.push_back({path, "a file kennis did not write is in the way; move it away and export again"});
-    }
-
-    void write_files() {
-        if (m_jobs.empty())
-            return;
-        // Recorded before anything is written, so that a run killed half-way leaves paths the
-        // next run knows to be kennis's.
-        std::map<std::string, ExportedFile> before; // what was known of the files being replaced
-        for (const auto& job : m_jobs) {
+        std::vector<ExportJournal::Record> records;
+        records.reserve(part->jobs.size());
+        for (const auto& job : part->jobs) {
             if (job.replace)
-                before.emplace(job.path, m_state.files.at(job.path));
-            m_state.files[job.path] = {job.entry->sha256, 0, ExportedFile::pending, job.entry->document.id};
+                m_before.emplace(job.path, m_state.files.at(job.path));
+            m_state.files[job.path] = {job.sha256, 0, ExportedFile::pending, job.document};
+            records.push_back({job.path, job.sha256, job.document});
         }
-        m_state.save(m_dest);
-
-        // The copies are not synced: a copy is made again from the store at will, and a power cut
-        // that loses the end of one leaves it shorter than recorded, which the next run notices
-        // (cut_short) and repairs. Syncing would double the time of a large export to a local disk.
-        make_folders();
-        const std::vector<Outcome> outcomes = place_all();
-        for (const auto& o : outcomes) {
-            if (o.how == Outcome::failed) {
-                expect_dest(); // a failure because DEST went away says so
-                std::rethrow_exception(o.error);
-            }
+        m_journal.append(records);
+        make_folders(*part);
+        part->outcomes.resize(part->jobs.size());
+        std::vector<Unit> units;
+        std::unordered_map<std::string_view, std::size_t> unit_of; // by document file
+        for (std::size_t i = 0; i < part->jobs.size(); ++i) {
+            const auto [it, added] = unit_of.emplace(part->jobs[i].sha256, units.size());
+            if (added)
+                units.push_back({part.get(), {}});
+            units[it->second].jobs.push_back(i);
         }
-        for (std::size_t i = 0; i < m_jobs.size(); ++i) {
-            const Job& job = m_jobs[i];
-            if (outcomes[i].how == Outcome::refused) {
-                m_report.failed.push_back({job.path, outcomes[i].refusal});
-                m_state.files[job.path] = before.at(job.path); // the old file stays, and so does what was known of it
-                continue;
-            }
-            ++(outcomes[i].how == Outcome::copied ? m_report.copied : m_report.linked);
-            ++m_report.written;
-            m_report.changes.push_back({job.replace ? "replace" : "write", job.path});
-            ExportedFile& f = m_state.files[job.path];
-            f.size = outcomes[i].placed.size;
-            f.mtime_ns = outcomes[i].placed.mtime_ns;
-        }
+        m_published += part->jobs.size();
+        m_parts.push_back(std::move(part));
+        for (auto& unit : units)
+            m_queue.add(std::move(unit));
     }
 
-    // What became of one job.
-    struct Outcome {
-        enum { pending, linked, copied, refused, failed } how = pending;
-        std::string refusal;      // refused: why the old file stays
-        std::exception_ptr error; // failed
-        FileStat placed;          // linked or copied: the file as it was left
-    };
-
-    void make_folders() const {
-        std::set<std::string> folders;
-        for (const auto& job : m_jobs)
-            folders.insert(parent_of(job.path));
-        for (const auto& folder : folders) {
+    void make_folders(const Part& part) {
+        for (const auto& job : part.jobs) {
+            const std::string folder = parent_of(job.path);
+            if (!m_made_folders.insert(folder).second)
+                continue;
             expect_dest();
             std::error_code ec;
             fs::create_directories(full(folder), ec);
@@ -361,53 +375,64 @@ private:
         }
     }
 
-    // Places every job, two documents at a time: a copy is mostly the kernel moving bytes, which
-    // two cores do in about half the time. One document's jobs are done in order by one thread,
-    // as its first copy is what its other names link to. After a failure no new document starts.
-    std::vector<Outcome> place_all() {
-        std::vector<std::vector<std::size_t>> documents; // job indices, by document file
-        std::unordered_map<std::string_view, std::size_t> document_of;
-        for (std::size_t i = 0; i < m_jobs.size(); ++i) {
-            const auto [it, added] = document_of.emplace(m_jobs[i].entry->sha256, documents.size());
-            if (added)
-                documents.emplace_back();
-            documents[it->second].push_back(i);
-        }
-        std::vector<Outcome> outcomes(m_jobs.size());
-        std::atomic<std::size_t> next{0};
-        std::atomic<std::size_t> done{0};
-        std::atomic<bool> stop{false};
-        const auto work = [&](bool progress) {
-            for (std::size_t d; !stop && (d = next++) < documents.size();) {
-                std::optional<fs::path> first_copy;
-                for (const std::size_t i : documents[d]) {
-                    try {
-                        const fs::path target = full(m_jobs[i].path);
-                        outcomes[i] = place(m_jobs[i], target, first_copy);
-                        if (outcomes[i].how == Outcome::linked || outcomes[i].how == Outcome::copied)
-                            outcomes[i].placed = stat_of(target);
-                    } catch (...) {
-                        outcomes[i] = {Outcome::failed, {}, std::current_exception(), {}};
-                        stop = true;
-                        break;
-                    }
+    // A placer's work: units until the queue is closed and empty. After a failure no new unit
+    // starts.
+    void place_units(bool reports_progress) {
+        while (auto unit = m_queue.take()) {
+            std::optional<fs::path> first_copy;
+            for (const std::size_t i : unit->jobs) {
+                const Job& job = unit->part->jobs[i];
+                Outcome& outcome = unit->part->outcomes[i];
+                try {
+                    const fs::path target = full(job.path);
+                    outcome = place(job, target, first_copy);
+                    if (outcome.how == Outcome::linked || outcome.how == Outcome::copied)
+                        outcome.placed = stat_of(target);
+                } catch (...) {
+                    outcome = {Outcome::failed, {}, std::current_exception(), {}};
+                    m_queue.stop();
+                    break;
                 }
-                done += documents[d].size();
-                if (progress && m_progress)
-                    m_progress({"export", done, m_jobs.size()});
             }
-        };
-        std::jthread helper([&] { work(false); });
-        work(true);
-        helper.join();
-        return outcomes;
+            const std::size_t placed = m_placed += unit->jobs.size();
+            if (reports_progress && m_progress)
+                m_progress({"export", placed, m_published});
+        }
+    }
+
+    // The report and the state from what the placers did, in the order of the plan; the first
+    // failure is rethrown.
+    void record_outcomes() {
+        for (const auto& part : m_parts)
+            for (const auto& o : part->outcomes)
+                if (o.how == Outcome::failed) {
+                    expect_dest(); // a failure because DEST went away says so
+                    std::rethrow_exception(o.error);
+                }
+        for (const auto& part : m_parts) {
+            for (std::size_t i = 0; i < part->jobs.size(); ++i) {
+                const Job& job = part->jobs[i];
+                const Outcome& o = part->outcomes[i];
+                if (o.how == Outcome::refused) {
+                    m_report.failed.push_back({job.path, o.refusal});
+                    m_state.files[job.path] = m_before.at(job.path); // the old file stays, and so does what was known of it
+                    continue;
+                }
+                ++(o.how == Outcome::copied ? m_report.copied : m_report.linked);
+                ++m_report.written;
+                m_report.changes.push_back({job.replace ? "replace" : "write", job.path});
+                ExportedFile& f = m_state.files[job.path];
+                f.size = o.placed.size;
+                f.mtime_ns = o.placed.mtime_ns;
+            }
+        }
     }
 
     // Puts the job's bytes at `target`: a new name appears whole or not at all, and a file being
     // replaced stays until the new one is complete. `first_copy` is this document's first copy in
     // DEST, if any, which later names link to when the share can hold links.
     Outcome place(const Job& job, const fs::path& target, std::optional<fs::path>& first_copy) {
-        const fs::path source = m_store.path_of(job.entry->sha256);
+        const fs::path source = m_store.path_of(job.sha256);
         const LinkMode mode = m_options.link;
         if (mode == LinkMode::symlink || mode == LinkMode::hardlink || (mode == LinkMode::automatic && m_same_file_system))
             return make_link(job, target, source, mode == LinkMode::symlink);
@@ -522,15 +547,29 @@ private:
         return l;
     }
 
+    // The listings and WAT-IS-NIEUW, each drawn on its own core.
+    OwnFiles draw_own_files() const {
+        auto news = std::async(std::launch::async, [this]() -> std::optional<std::pair<std::string, std::string>> {
+            if (m_options.news_days <= 0)
+                return std::nullopt;
+            const ChangesReport changes = list_changes(m_library, news_since(m_options.news_days));
+            return std::pair{news_html(changes, m_entries, m_options.news_days), news_csv(changes, m_entries)};
+        });
+        Listings listings = draw_listings(m_entries, m_state.listings);
+        return {std::move(listings), news.get()};
+    }
+
     // The listings show only the files that hold their document's bytes now, not those left as
-    // they were, so a run with failures draws them again without those.
-    void write_own_files(const std::vector<ExportEntry>& entries, OwnFiles own) {
+    // they were, so a run with failures draws them again without those. Like the copies, they
+    // are not synced: one that a power cut cut short differs from the size the state file
+    // records for it, and the next run draws it again.
+    void write_own_files(OwnFiles own) {
         std::set<std::string> failed;
         for (const auto& f : m_report.failed)
             failed.insert(f.path);
         if (!failed.empty()) {
             std::vector<ExportEntry> present;
-            for (const auto& e : entries) {
+            for (const auto& e : m_entries) {
                 ExportEntry p{e.document, e.sha256, {}};
                 std::copy_if(e.paths.begin(), e.paths.end(), std::back_inserter(p.paths),
                              [&](const auto& path) { return !failed.contains(path); });
@@ -540,14 +579,14 @@ private:
             own.listings = draw_listings(present, m_state.listings);
         }
         if (!own.listings.unchanged) {
-            write_if_changed(m_dest / "catalogue.csv", own.listings.csv, export_temp_prefix);
-            write_if_changed(m_dest / "SHA256SUMS", own.listings.sums, export_temp_prefix);
-            write_if_changed(m_dest / "index.html", own.listings.index, export_temp_prefix);
+            write_if_changed(m_dest / "catalogue.csv", own.listings.csv, export_temp_prefix, false);
+            write_if_changed(m_dest / "SHA256SUMS", own.listings.sums, export_temp_prefix, false);
+            write_if_changed(m_dest / "index.html", own.listings.index, export_temp_prefix, false);
             m_state.listings = listings_key(own.listings.fingerprint);
         }
         if (own.news) {
-            write_if_changed(m_dest / news_files[0], own.news->first, export_temp_prefix);
-            write_if_changed(m_dest / news_files[1], own.news->second, export_temp_prefix);
+            write_if_changed(m_dest / news_files[0], own.news->first, export_temp_prefix, false);
+            write_if_changed(m_dest / news_files[1], own.news->second, export_temp_prefix, false);
         }
     }
 
@@ -578,8 +617,17 @@ private:
     std::atomic<bool> m_links_work = true; // false once the share refused a hard link
     ExportState m_state;
     std::string m_plan; // plan_key() of this run
-    std::vector<Job> m_jobs;
+    ExportJournal m_journal;
+    std::vector<ExportEntry> m_entries; // planned so far
+    std::set<std::string> m_wanted;     // their paths
+    std::unordered_map<std::string, bool> m_folder_exists;
+    std::set<std::string> m_made_folders;
+    std::map<std::string, ExportedFile> m_before; // what was known of the files being replaced
+    std::vector<std::unique_ptr<Part>> m_parts;   // handed to the placers, in order
     std::vector<std::string> m_removals;
+    WorkQueue<Unit> m_queue;
+    std::atomic<std::size_t> m_published = 0; // jobs handed to the placers
+    std::atomic<std::size_t> m_placed = 0;
 };
 
 // DEST must be a folder kennis can write into; it is made when it does not exist.
@@ -639,7 +687,7 @@ ExportReport export_documents(Library& library, const ExportOptions& options) {
     }
     FolderExport folder(library, options, report);
     if (!folder.up_to_date())
-        folder.run(plan_entries(library, options, report));
+        folder.run();
     return report;
 }
 

@@ -45,7 +45,7 @@ bool is_beginning_of(const std::filesystem::path& part, const std::filesystem::p
     }
 }
 
-bool write_if_changed(const std::filesystem::path& file, std::string_view content, std::string_view temp_prefix) {
+bool write_if_changed(const std::filesystem::path& file, std::string_view content, std::string_view temp_prefix, bool sync) {
     std::error_code ec;
     if (std::filesystem::file_size(file, ec) == content.size() && !ec) {
         std::ifstream old(file, std::ios::binary);
@@ -54,7 +54,7 @@ bool write_if_changed(const std::filesystem::path& file, std::string_view conten
     }
     TempFile temp(file.parent_path(), temp_prefix);
     temp.write(content);
-    temp.commit_as(file);
+    temp.commit_as(file, sync);
     return true;
 }
 

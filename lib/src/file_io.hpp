@@ -14,8 +14,9 @@ void read_pieces(int fd, const std::filesystem::path& name, const std::function<
 // false when either cannot be read.
 bool is_beginning_of(const std::filesystem::path& part, const std::filesystem::path& whole);
 
-// Replaces `file` with `content` atomically (a temp file named `temp_prefix`… beside it, synced
-// and renamed), unless it holds exactly that already. Returns whether it wrote.
-bool write_if_changed(const std::filesystem::path& file, std::string_view content, std::string_view temp_prefix);
+// Replaces `file` with `content` atomically (a temp file named `temp_prefix`… beside it, renamed;
+// with `sync`, synced first and after), unless it holds exactly that already. Returns whether it
+// wrote.
+bool write_if_changed(const std::filesystem::path& file, std::string_view content, std::string_view temp_prefix, bool sync);
 
 } // namespace kennis

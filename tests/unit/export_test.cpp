@@ -10,6 +10,7 @@
 #include "stocked_store.hpp"
 #include "test_server.hpp"
 #include "unicode.hpp"
+#include "words.hpp"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -249,18 +250,24 @@ TEST_F(SeededExportTest, DeleteRemovesOnlyWhatKennisWroteAndNoLongerSelects) {
 
     o.delete_stale = true;
     o.max_delete = stale - 1;
+    const auto in_folder = files_under(folder);
+    const auto handreiking = *std::find_if(in_folder.begin(), in_folder.end(), [](const auto& f) { return f.starts_with("Handreiking"); });
+    fs::remove(folder / handreiking); // to be written again by the run that is allowed
     EXPECT_THROW(run(o), InputError) << "more than --max-delete refuses the whole run";
-    EXPECT_EQ(files_under(dest()).size(), left);
+    EXPECT_EQ(files_under(dest()).size(), left - 1) << "nothing removed, nothing written";
+    EXPECT_FALSE(fs::exists(dest() / ".kennis-export-journal"));
 
     o.max_delete = stale;
     o.dry_run = true;
     r = run(o);
-    EXPECT_EQ(files_under(dest()).size(), left) << "a dry run touches nothing";
+    EXPECT_EQ(files_under(dest()).size(), left - 1) << "a dry run touches nothing";
     EXPECT_EQ(static_cast<std::size_t>(std::count_if(r.changes.begin(), r.changes.end(), [](auto& c) { return c.action == "remove"; })), stale);
 
     o.dry_run = false;
     r = run(o);
     EXPECT_EQ(r.removed, stale);
+    EXPECT_EQ(r.written, 1u);
+    EXPECT_TRUE(fs::exists(folder / handreiking));
     EXPECT_EQ(test::read_file(folder / "notities van een collega.docx"), "eigen werk");
     EXPECT_EQ(test::read_file(dest() / "Eigen map" / "lijst.xlsx"), "van een collega");
     for (const auto& f : files_under(folder))
@@ -322,6 +329,50 @@ TEST_F(SeededExportTest, KilledRunsLeaveNothingTheNextRunCannotFinish) {
     EXPECT_FALSE(fs::exists(dest() / "Thuiszitters" / ".kennis-part-0123456789abcdef"));
     EXPECT_EQ(test::read_file(dest() / ".kennis-export").find("\t-1\t"), std::string::npos);
     EXPECT_EQ(std::system(fmt::format("cd '{}' && sha256sum --quiet -c SHA256SUMS", dest().string()).c_str()), 0);
+}
+
+// A run records the paths it is about to write in a journal, and writes its state file only at
+// the end: a run killed half-way leaves the journal, whose paths are kennis's.
+TEST_F(SeededExportTest, TheJournalOfAKilledRunMakesItsPathsKennis) {
+    ExportOptions o;
+    o.filter.themes = {"Thuiszitters"};
+    o.link = LinkMode::copy;
+    run(o);
+    EXPECT_FALSE(fs::exists(dest() / ".kennis-export-journal")) << "a finished run leaves none";
+    // As the first run would have left things had it been killed: no state file, a journal
+    // whose last line was being written, one copy whole and one cut short by a power cut.
+    std::string journal = "#kennis-export-journal 1\n";
+    std::vector<std::string> paths;
+    for (const auto line : split(test::read_file(dest() / ".kennis-export"), '\n')) {
+        const auto f = split(line, '\t');
+        if (f.size() == 5 && !line.starts_with("#")) {
+            journal += fmt::format("{}\t{}\t{}\n", f[0], f[1], f[4]);
+            paths.emplace_back(f[0]);
+        }
+    }
+    ASSERT_GE(paths.size(), 2u);
+    write(dest() / ".kennis-export-journal", journal + "Thuiszitters/Half geschreven.pdf\t12ab");
+    fs::remove(dest() / ".kennis-export");
+    const std::string bytes = test::read_file(dest() / paths[1]);
+    fs::resize_file(dest() / paths[1], bytes.size() / 2);
+
+    const auto r = run(o);
+    EXPECT_TRUE(r.failed.empty()) << r.failed.front().path << ": " << r.failed.front().error;
+    EXPECT_EQ(r.written, 1u) << "the copy cut short; the whole ones are recognised by their bytes";
+    EXPECT_EQ(test::read_file(dest() / paths[1]), bytes);
+    EXPECT_FALSE(fs::exists(dest() / ".kennis-export-journal"));
+    const std::string state = test::read_file(dest() / ".kennis-export");
+    EXPECT_EQ(state.find("\t-1\t"), std::string::npos) << "nothing is left pending";
+    EXPECT_EQ(state.find("Half geschreven"), std::string::npos);
+    EXPECT_EQ(std::system(fmt::format("cd '{}' && sha256sum --quiet -c SHA256SUMS", dest().string()).c_str()), 0);
+
+    write(dest() / ".kennis-export-journal", "#kennis-export-journal 1\nThuiszitters/iets\tgeen sha\n");
+    try {
+        run(o);
+        ADD_FAILURE() << "a damaged journal is refused";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find(".kennis-export-journal:2"), std::string::npos) << e.what();
+    }
 }
 
 TEST_F(ExportTest, HostileTitlesStayInsideDestWithWindowsSafeDistinctNames) {
