@@ -20,14 +20,53 @@ std::optional<std::string> optional_text(const SQLite::Column& c) {
     return c.getString();
 }
 
-// Runs `sql` (which selects document_id first) for the ids and hands each row to `take`.
-template <typename Take>
-void for_rows(Database& db, const char* sql, const std::string& ids_json, Take take) {
-    SQLite::Statement q(db.sql(), sql);
-    q.bind(1, ids_json);
-    while (q.executeStep())
-        take(q.getColumn(0).getInt64(), q);
-}
+// The rows of a query (that selects document_id first and names its id column `{in}`) for
+// some documents, each handed to `take`. Ids that fill most of their range, as for an export of
+// everything, are read as that range in one pass rather than looked up one by one, and the rows
+// of documents between them are passed over.
+class RowsOf {
+public:
+    explicit RowsOf(const std::vector<Id>& ids) {
+        m_slot.reserve(ids.size());
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            m_slot.emplace(ids[i], i);
+        if (ids.empty())
+            return;
+        const auto [low, high] = std::minmax_element(ids.begin(), ids.end());
+        m_dense = static_cast<std::uint64_t>(*high - *low) < 2 * ids.size();
+        m_range = {*low, *high};
+        if (!m_dense)
+            m_json = nlohmann::json(ids).dump();
+    }
+
+    // Where a document is in the ids asked for; nullopt for one between them.
+    std::optional<std::size_t> slot(Id id) const {
+        const auto it = m_slot.find(id);
+        return it == m_slot.end() ? std::nullopt : std::optional(it->second);
+    }
+
+    template <typename Take>
+    void each(Database& db, std::string_view sql, Take take) const {
+        if (m_slot.empty())
+            return;
+        SQLite::Statement q(db.sql(), fmt::format(fmt::runtime(sql), fmt::arg("in", m_dense ? "BETWEEN ?1 AND ?2" : "IN (SELECT value FROM json_each(?1))")));
+        if (m_dense) {
+            q.bind(1, m_range.first);
+            q.bind(2, m_range.second);
+        } else {
+            q.bind(1, m_json);
+        }
+        while (q.executeStep())
+            if (const auto at = slot(q.getColumn(0).getInt64()))
+                take(*at, q);
+    }
+
+private:
+    std::unordered_map<Id, std::size_t> m_slot;
+    bool m_dense = false;
+    std::pair<Id, Id> m_range;
+    std::string m_json;
+};
 
 } // namespace
 
@@ -41,64 +80,57 @@ std::int64_t catalogue_stamp(Database& db) {
 
 std::vector<Document> load_documents(Database& db, const std::filesystem::path& home,
                                      const std::vector<Id>& ids) {
-    const std::string ids_json = nlohmann::json(ids).dump();
     // Built in place, in the order asked for; a document that is not there keeps id 0.
     std::vector<Document> docs(ids.size());
-    std::unordered_map<Id, std::size_t> slot;
-    slot.reserve(ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        slot.emplace(ids[i], i);
-    const auto doc = [&](Id id) -> Document& { return docs[slot.at(id)]; };
-    for_rows(db,
-             "SELECT id, slug, title, status, type, publisher, date, period, level, first_seen, last_seen "
-             "FROM documents WHERE id IN (SELECT value FROM json_each(?1))",
-             ids_json, [&](Id id, SQLite::Statement& q) {
-                 Document& d = doc(id);
-                 d.id = id;
-                 d.slug = q.getColumn(1).getString();
-                 d.title = q.getColumn(2).getString();
-                 d.status = q.getColumn(3).getString();
-                 d.type = optional_text(q.getColumn(4));
-                 d.publisher = optional_text(q.getColumn(5));
-                 d.date = optional_text(q.getColumn(6));
-                 d.period = optional_text(q.getColumn(7));
-                 d.level = optional_text(q.getColumn(8));
-                 d.first_seen = q.getColumn(9).getString();
-                 d.last_seen = q.getColumn(10).getString();
-             });
-    for_rows(db,
-             "SELECT document_id, alias FROM aliases WHERE document_id IN (SELECT value FROM json_each(?1)) "
-             "ORDER BY document_id, seq",
-             ids_json, [&](Id id, SQLite::Statement& q) { doc(id).aliases.push_back(q.getColumn(1).getString()); });
-    for_rows(db,
-             "SELECT DISTINCT m.document_id, t.name, t.id FROM memberships m JOIN themes t ON t.id = m.theme_id "
-             "WHERE m.document_id IN (SELECT value FROM json_each(?1)) ORDER BY m.document_id, t.id",
-             ids_json, [&](Id id, SQLite::Statement& q) { doc(id).themes.push_back(q.getColumn(1).getString()); });
-    for_rows(db,
-             "SELECT dt.document_id, t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id "
-             "WHERE dt.document_id IN (SELECT value FROM json_each(?1)) ORDER BY dt.document_id, t.name",
-             ids_json, [&](Id id, SQLite::Statement& q) { doc(id).tags.push_back(q.getColumn(1).getString()); });
-    for_rows(db,
-             "SELECT document_id, url, etag, last_modified, last_status, last_checked FROM urls "
-             "WHERE document_id IN (SELECT value FROM json_each(?1)) ORDER BY document_id, id",
-             ids_json, [&](Id id, SQLite::Statement& q) {
-                 DocumentUrl u;
-                 u.url = q.getColumn(1).getString();
-                 u.etag = optional_text(q.getColumn(2));
-                 u.last_modified = optional_text(q.getColumn(3));
-                 if (!q.getColumn(4).isNull())
-                     u.last_status = q.getColumn(4).getInt();
-                 u.last_checked = optional_text(q.getColumn(5));
-                 doc(id).urls.push_back(std::move(u));
-             });
-    for_rows(db,
-             "SELECT v.document_id, v.sha256, b.size, b.mime, v.first_seen FROM versions v "
-             "JOIN blobs b ON b.sha256 = v.sha256 WHERE v.document_id IN (SELECT value FROM json_each(?1)) "
-             "ORDER BY v.document_id, v.first_seen, v.id",
-             ids_json, [&](Id id, SQLite::Statement& q) {
-                 doc(id).versions.push_back({q.getColumn(1).getString(), q.getColumn(2).getInt64(),
-                                            optional_text(q.getColumn(3)), q.getColumn(4).getString()});
-             });
+    const RowsOf rows(ids);
+    rows.each(db,
+              "SELECT id, slug, title, status, type, publisher, date, period, level, first_seen, last_seen "
+              "FROM documents WHERE id {in}",
+              [&](std::size_t at, SQLite::Statement& q) {
+                  Document& d = docs[at];
+                  d.id = q.getColumn(0).getInt64();
+                  d.slug = q.getColumn(1).getString();
+                  d.title = q.getColumn(2).getString();
+                  d.status = q.getColumn(3).getString();
+                  d.type = optional_text(q.getColumn(4));
+                  d.publisher = optional_text(q.getColumn(5));
+                  d.date = optional_text(q.getColumn(6));
+                  d.period = optional_text(q.getColumn(7));
+                  d.level = optional_text(q.getColumn(8));
+                  d.first_seen = q.getColumn(9).getString();
+                  d.last_seen = q.getColumn(10).getString();
+              });
+    rows.each(db, "SELECT document_id, alias FROM aliases WHERE document_id {in} ORDER BY document_id, seq",
+              [&](std::size_t at, SQLite::Statement& q) { docs[at].aliases.push_back(q.getColumn(1).getString()); });
+    rows.each(db,
+              "SELECT DISTINCT m.document_id, t.name, t.id FROM memberships m JOIN themes t ON t.id = m.theme_id "
+              "WHERE m.document_id {in} ORDER BY m.document_id, t.id",
+              [&](std::size_t at, SQLite::Statement& q) { docs[at].themes.push_back(q.getColumn(1).getString()); });
+    rows.each(db,
+              "SELECT dt.document_id, t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id "
+              "WHERE dt.document_id {in} ORDER BY dt.document_id, t.name",
+              [&](std::size_t at, SQLite::Statement& q) { docs[at].tags.push_back(q.getColumn(1).getString()); });
+    rows.each(db,
+              "SELECT document_id, url, etag, last_modified, last_status, last_checked FROM urls "
+              "WHERE document_id {in} ORDER BY document_id, id",
+              [&](std::size_t at, SQLite::Statement& q) {
+                  DocumentUrl u;
+                  u.url = q.getColumn(1).getString();
+                  u.etag = optional_text(q.getColumn(2));
+                  u.last_modified = optional_text(q.getColumn(3));
+                  if (!q.getColumn(4).isNull())
+                      u.last_status = q.getColumn(4).getInt();
+                  u.last_checked = optional_text(q.getColumn(5));
+                  docs[at].urls.push_back(std::move(u));
+              });
+    rows.each(db,
+              "SELECT v.document_id, v.sha256, b.size, b.mime, v.first_seen FROM versions v "
+              "JOIN blobs b ON b.sha256 = v.sha256 WHERE v.document_id {in} "
+              "ORDER BY v.document_id, v.first_seen, v.id",
+              [&](std::size_t at, SQLite::Statement& q) {
+                  docs[at].versions.push_back({q.getColumn(1).getString(), q.getColumn(2).getInt64(),
+                                               optional_text(q.getColumn(3)), q.getColumn(4).getString()});
+              });
     std::erase_if(docs, [](const Document& d) { return d.id == 0; });
     for (auto& d : docs)
         if (const auto* v = d.current())

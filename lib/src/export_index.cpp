@@ -8,63 +8,80 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
+#include <iterator>
 #include <set>
+#include <unordered_map>
 
 namespace kennis {
 namespace {
 
-// A relative URL for a path inside the export: every byte but the unreserved ones and '/'
-// percent-encoded, so spaces, '#' and accents survive every browser.
-std::string href(std::string_view path) {
-    std::string out;
+// A relative URL for a path inside the export, appended to `out`: every byte but the unreserved
+// ones and '/' percent-encoded, so spaces, '#' and accents survive every browser.
+void append_href(std::string& out, std::string_view path) {
+    static constexpr char hex[] = "0123456789ABCDEF";
     for (unsigned char c : path) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
             out += static_cast<char>(c);
-        else
-            out += fmt::format("%{:02X}", c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 0xF];
+        }
     }
-    return out;
 }
 
 // The files of a document to show under one of its themes: with a layout by theme, the one in
 // that theme's folder; with other layouts, all of them.
 // `folders` holds the folder of every theme, "Verzuim 18-/", made once for the whole page.
-std::vector<std::string> links_under(const ExportEntry& e, const std::string& theme, const std::map<std::string, std::string>& folders) {
+std::vector<std::string_view> links_under(const ExportEntry& e, const std::string& theme, const std::map<std::string, std::string>& folders) {
     auto in_other_theme = [&](const std::string& path) {
         return std::any_of(e.document.themes.begin(), e.document.themes.end(),
                            [&](const auto& t) { return t != theme && path.starts_with(folders.at(t)); });
     };
-    std::vector<std::string> links;
+    std::vector<std::string_view> links;
     for (const auto& path : e.paths)
         if (!in_other_theme(path))
-            links.push_back(path);
-    return links.empty() ? e.paths : links;
+            links.emplace_back(path);
+    if (links.empty())
+        links.assign(e.paths.begin(), e.paths.end());
+    return links;
 }
 
-std::string folder_of(const std::string& path) {
+std::string_view folder_of(std::string_view path) {
     const auto slash = path.rfind('/');
-    return slash == std::string::npos ? "." : path.substr(0, slash);
+    return slash == std::string_view::npos ? "." : path.substr(0, slash);
 }
 
-std::string item(const ExportEntry& e, const std::string& theme, const std::map<std::string, std::string>& folders) {
+// Appends `text` as the content of an element `<tag attributes>`.
+void append_element(std::string& out, std::string_view open, std::string_view text, std::string_view close) {
+    out += open;
+    append_html_escaped(out, text);
+    out += close;
+}
+
+void append_item(std::string& out, const ExportEntry& e, const std::string& theme, const std::map<std::string, std::string>& folders) {
     const auto& d = e.document;
     const auto links = links_under(e, theme, folders);
-    std::string info;
+    fmt::format_to(std::back_inserter(out), "<li data-doc=\"{}\" data-text=\"", d.id);
+    append_html_escaped(out, unicode::fold(fmt::format("{} {} {} {} {} {}", d.title, fmt::join(d.aliases, " "), fmt::join(d.themes, " "),
+                                                       fmt::join(d.tags, " "), d.type.value_or(""), d.date.value_or(d.period.value_or("")))));
+    out += "\"><a href=\"";
+    append_href(out, links.front());
+    append_element(out, "\">", d.title, "</a><div class=\"info\">");
     if (d.type)
-        info += fmt::format("<span class=\"type\">{}</span>", html_escape(*d.type));
+        append_element(out, "<span class=\"type\">", *d.type, "</span>");
     if (d.date || d.period)
-        info += fmt::format("<time>{}</time>", html_escape(d.date ? *d.date : *d.period));
+        append_element(out, "<time>", d.date ? *d.date : *d.period, "</time>");
     if (d.publisher)
-        info += fmt::format("<span>{}</span>", html_escape(*d.publisher));
+        append_element(out, "<span>", *d.publisher, "</span>");
     for (const auto& tag : d.tags)
-        info += fmt::format("<span class=\"tag\">{}</span>", html_escape(tag));
-    if (links.size() > 1)
-        for (std::size_t i = 1; i < links.size(); ++i)
-            info += fmt::format("<a class=\"also\" href=\"{}\">{}</a>", href(links[i]), html_escape(folder_of(links[i])));
-    const std::string text = unicode::fold(fmt::format("{} {} {} {} {} {}", d.title, fmt::join(d.aliases, " "), fmt::join(d.themes, " "),
-                                                       fmt::join(d.tags, " "), d.type.value_or(""), d.date.value_or(d.period.value_or(""))));
-    return fmt::format("<li data-doc=\"{}\" data-text=\"{}\"><a href=\"{}\">{}</a><div class=\"info\">{}</div></li>\n", d.id,
-                       html_escape(text), href(links.front()), html_escape(d.title), info);
+        append_element(out, "<span class=\"tag\">", tag, "</span>");
+    for (std::size_t i = 1; i < links.size(); ++i) {
+        out += "<a class=\"also\" href=\"";
+        append_href(out, links[i]);
+        append_element(out, "\">", folder_of(links[i]), "</a>");
+    }
+    out += "</div></li>\n";
 }
 
 constexpr std::string_view style = R"(
@@ -177,7 +194,7 @@ std::string index_html(const std::vector<ExportEntry>& entries) {
         nav += fmt::format("<a href=\"#{}\">{}</a>", id, html_escape(theme));
         sections += fmt::format("<section id=\"{}\"><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n", id, html_escape(theme), docs.size());
         for (const auto* e : docs)
-            sections += item(*e, theme, folders);
+            append_item(sections, *e, theme, folders);
         sections += "</ul></section>\n";
     }
     const std::string sub = fmt::format("<span id=\"count\">{}</span> documenten{}", entries.size(),
@@ -210,25 +227,29 @@ std::string_view news_label(const std::string& kind) {
 } // namespace
 
 std::string news_html(const ChangesReport& changes, const std::vector<ExportEntry>& entries, int days) {
-    std::map<std::int64_t, const ExportEntry*> exported;
+    std::unordered_map<std::int64_t, const ExportEntry*> exported;
     std::map<std::string, std::string> folders;
     for (const auto& e : entries) {
         exported.emplace(e.document.id, &e);
         for (const auto& theme : e.document.themes)
-            folders.emplace(theme, safe_file_name(theme, "") + "/");
+            if (!folders.contains(theme))
+                folders.emplace(theme, safe_file_name(theme, "") + "/");
     }
     std::string sections;
     for (const auto& t : changes.themes) {
         const std::string theme = t.theme.empty() ? "Zonder thema" : t.theme;
-        sections += fmt::format("<section><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n", html_escape(theme), t.changes.size());
+        fmt::format_to(std::back_inserter(sections), "<section><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n", html_escape(theme),
+                       t.changes.size());
         for (const auto& c : t.changes) {
-            const auto it = exported.find(c.id);
-            const std::string title =
-                it == exported.end() ? fmt::format("<span>{}</span>", html_escape(c.title))
-                                     : fmt::format("<a href=\"{}\">{}</a>", href(links_under(*it->second, t.theme, folders).front()),
-                                                   html_escape(c.title));
-            sections += fmt::format("<li>{}<div class=\"info\"><span class=\"type\">{}</span><time>{}</time></div></li>\n", title,
-                                    news_label(c.kind), c.at.substr(0, 10));
+            if (const auto it = exported.find(c.id); it == exported.end()) {
+                append_element(sections, "<li><span>", c.title, "</span>");
+            } else {
+                sections += "<li><a href=\"";
+                append_href(sections, links_under(*it->second, t.theme, folders).front());
+                append_element(sections, "\">", c.title, "</a>");
+            }
+            fmt::format_to(std::back_inserter(sections), "<div class=\"info\"><span class=\"type\">{}</span><time>{}</time></div></li>\n",
+                           news_label(c.kind), std::string_view(c.at).substr(0, 10));
         }
         sections += "</ul></section>\n";
     }

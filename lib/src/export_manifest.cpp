@@ -5,46 +5,69 @@
 #include "sha256.hpp"
 
 #include <algorithm>
-#include <map>
+#include <iterator>
+#include <unordered_map>
 #include <fmt/format.h>
 #include <utility>
 
 namespace kennis {
 
+namespace {
+
+// Appends a CSV line's fields after the first, each with its comma.
+template <typename... Fields>
+void append_csv_fields(std::string& out, const Fields&... fields) {
+    ((out += ',', append_csv_field(out, fields)), ...);
+    out += "\r\n";
+}
+
+} // namespace
+
 std::string catalogue_csv(const std::vector<ExportEntry>& entries) {
     std::string out = "\xEF\xBB\xBFid,title,themes,tags,date,sha256,path\r\n";
+    std::string themes, tags;
     for (const auto& e : entries) {
         const auto& d = e.document;
-        for (const auto& path : e.paths)
-            out += fmt::format("{},{},{},{},{},{},{}\r\n", d.id, csv_field(d.title), csv_field(fmt::format("{}", fmt::join(d.themes, "; "))),
-                               csv_field(fmt::format("{}", fmt::join(d.tags, "; "))), csv_field(d.date ? *d.date : d.period.value_or("")),
-                               e.sha256, csv_field(path));
+        themes.clear();
+        tags.clear();
+        fmt::format_to(std::back_inserter(themes), "{}", fmt::join(d.themes, "; "));
+        fmt::format_to(std::back_inserter(tags), "{}", fmt::join(d.tags, "; "));
+        for (const auto& path : e.paths) {
+            fmt::format_to(std::back_inserter(out), "{}", d.id);
+            append_csv_fields(out, d.title, themes, tags, d.date ? *d.date : d.period.value_or(""), e.sha256, path);
+        }
     }
     return out;
 }
 
 std::string sha256sums(const std::vector<ExportEntry>& entries) {
-    std::vector<std::pair<std::string, std::string>> lines;
+    std::vector<std::pair<std::string_view, std::string_view>> lines; // path, SHA-256
     for (const auto& e : entries)
         for (const auto& path : e.paths)
             lines.emplace_back(path, e.sha256);
     std::sort(lines.begin(), lines.end());
     std::string out;
-    for (const auto& [path, sha] : lines)
-        out += fmt::format("{}  {}\n", sha, path);
+    out.reserve(lines.size() * 128);
+    for (const auto& [path, sha] : lines) {
+        out.append(sha);
+        out += "  ";
+        out.append(path);
+        out += '\n';
+    }
     return out;
 }
 
 std::string news_csv(const ChangesReport& changes, const std::vector<ExportEntry>& entries) {
-    std::map<std::int64_t, const ExportEntry*> exported;
+    std::unordered_map<std::int64_t, const ExportEntry*> exported;
     for (const auto& e : entries)
         exported.emplace(e.document.id, &e);
     std::string out = "\xEF\xBB\xBFtheme,kind,id,title,at,path\r\n";
     for (const auto& t : changes.themes)
         for (const auto& c : t.changes) {
             const auto it = exported.find(c.id);
-            out += fmt::format("{},{},{},{},{},{}\r\n", csv_field(t.theme), c.kind, c.id, csv_field(c.title), c.at,
-                               csv_field(it == exported.end() ? "" : it->second->paths.front()));
+            append_csv_field(out, t.theme);
+            append_csv_fields(out, c.kind, std::to_string(c.id), c.title, c.at,
+                              it == exported.end() ? std::string_view() : std::string_view(it->second->paths.front()));
         }
     return out;
 }
@@ -56,10 +79,10 @@ std::string listing_fingerprint(const std::vector<ExportEntry>& entries) {
     std::string record;
     for (const auto& e : entries) {
         const auto& d = e.document;
-        record = fmt::format("\x1f{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}", d.id, d.title,
-                             fmt::join(d.aliases, "\x1d"), fmt::join(d.themes, "\x1d"), fmt::join(d.tags, "\x1d"),
-                             d.type.value_or(""), d.date.value_or(""), d.period.value_or(""), d.publisher.value_or(""),
-                             e.sha256, fmt::join(e.paths, "\x1d"));
+        record.clear();
+        fmt::format_to(std::back_inserter(record), "\x1f{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}", d.id, d.title,
+                       fmt::join(d.aliases, "\x1d"), fmt::join(d.themes, "\x1d"), fmt::join(d.tags, "\x1d"), d.type.value_or(""),
+                       d.date.value_or(""), d.period.value_or(""), d.publisher.value_or(""), e.sha256, fmt::join(e.paths, "\x1d"));
         hash.update(record);
     }
     return hash.hex_digest();

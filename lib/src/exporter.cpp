@@ -358,8 +358,7 @@ private:
         }
         m_published += part->jobs.size();
         m_parts.push_back(std::move(part));
-        for (auto& unit : units)
-            m_queue.add(std::move(unit));
+        m_queue.add(std::move(units));
     }
 
     void make_folders(const Part& part) {

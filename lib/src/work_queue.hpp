@@ -1,10 +1,13 @@
 #pragma once
 
 #include <condition_variable>
+#include <algorithm>
 #include <deque>
+#include <iterator>
 #include <mutex>
 #include <optional>
 #include <utility>
+#include <vector>
 
 namespace kennis {
 
@@ -14,12 +17,13 @@ namespace kennis {
 template <typename T>
 class WorkQueue {
 public:
-    void add(T unit) {
+    // Adds the units at once, waking the takers once rather than for each.
+    void add(std::vector<T> units) {
         {
             std::lock_guard lock(m_mutex);
-            m_units.push_back(std::move(unit));
+            std::move(units.begin(), units.end(), std::back_inserter(m_units));
         }
-        m_changed.notify_one();
+        m_changed.notify_all();
     }
 
     // No more work will be added: takers finish what is there.
