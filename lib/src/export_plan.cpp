@@ -17,9 +17,9 @@ constexpr std::size_t max_relative_path = 200;
 
 } // namespace
 
-std::string parent_of(const std::string& path) {
+std::string parent_of(std::string_view path) {
     const auto slash = path.rfind('/');
-    return slash == std::string::npos ? std::string() : path.substr(0, slash);
+    return std::string(slash == std::string_view::npos ? std::string_view() : path.substr(0, slash));
 }
 
 ExportPlanner::ExportPlanner(Library& library, const ExportOptions& options)

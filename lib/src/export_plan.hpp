@@ -21,7 +21,7 @@ inline constexpr std::array<std::string_view, 3> listing_files{"catalogue.csv", 
 inline constexpr std::array<std::string_view, 2> news_files{"WAT-IS-NIEUW.html", "WAT-IS-NIEUW.csv"};
 
 // The folder of a path inside DEST, '/'-separated; empty for DEST itself.
-std::string parent_of(const std::string& path);
+std::string parent_of(std::string_view path);
 
 // Names the files of the selected documents that have a stored file, a chunk of documents at a
 // time, so that an export can write the first files while it reads the rest from the catalogue.

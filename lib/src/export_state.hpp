@@ -66,8 +66,8 @@ public:
     explicit ExportJournal(std::filesystem::path dest) : m_dest(std::move(dest)) {}
 
     struct Record {
-        std::string path;
-        std::string sha256;
+        std::string_view path;
+        std::string_view sha256;
         std::int64_t document = 0;
     };
     // Made on first use; throws Error when it cannot be written.

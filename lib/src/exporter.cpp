@@ -36,6 +36,7 @@
 #include <memory>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -154,7 +155,7 @@ public:
         const bool hold = m_options.dry_run || (m_options.delete_stale && m_state.files.size() > m_options.max_delete);
         Placers placers(m_queue, [this](bool reports) { place_units(reports); });
         ExportPlanner planner(m_library, m_options);
-        m_entries.reserve(planner.selected());
+        m_entries.reserve(planner.selected()); // never moves: the jobs' views point into it
         std::vector<std::unique_ptr<Part>> held;
         for (std::size_t from = 0; planner.next(documents_per_part, m_entries, m_report.skipped); from = m_entries.size()) {
             auto part = decide(from);
@@ -168,7 +169,7 @@ public:
         if (m_options.dry_run) {
             for (const auto& part : held)
                 for (const auto& job : part->jobs)
-                    m_report.changes.push_back({job.replace ? "replace" : "write", job.path});
+                    m_report.changes.push_back({job.replace ? "replace" : "write", std::string(job.path)});
             for (const auto& path : m_removals)
                 m_report.changes.push_back({"remove", path});
             return;
@@ -190,9 +191,10 @@ public:
     }
 
 private:
+    // Its texts are views into m_entries.
     struct Job {
-        std::string path;
-        std::string sha256;
+        std::string_view path;
+        std::string_view sha256;
         std::int64_t document;
         bool replace;
     };
@@ -239,7 +241,7 @@ private:
         std::vector<std::jthread> m_threads;
     };
 
-    fs::path full(const std::string& path) const { return m_dest / path; }
+    fs::path full(std::string_view path) const { return m_dest / path; }
 
     // Copies are not synced one by one (see publish), so after a power cut a file kennis wrote
     // can hold only its beginning, or nothing: the kernel had not written the rest out yet.
@@ -340,9 +342,10 @@ private:
         std::vector<ExportJournal::Record> records;
         records.reserve(part->jobs.size());
         for (const auto& job : part->jobs) {
+            const std::string path(job.path);
             if (job.replace)
-                m_before.emplace(job.path, m_state.files.at(job.path));
-            m_state.files[job.path] = {job.sha256, 0, ExportedFile::pending, job.document};
+                m_before.emplace(path, m_state.files.at(path));
+            m_state.files[path] = {std::string(job.sha256), 0, ExportedFile::pending, job.document};
             records.push_back({job.path, job.sha256, job.document});
         }
         m_journal.append(records);
@@ -413,14 +416,15 @@ private:
                 const Job& job = part->jobs[i];
                 const Outcome& o = part->outcomes[i];
                 if (o.how == Outcome::refused) {
-                    m_report.failed.push_back({job.path, o.refusal});
-                    m_state.files[job.path] = m_before.at(job.path); // the old file stays, and so does what was known of it
+                    const std::string path(job.path);
+                    m_report.failed.push_back({path, o.refusal});
+                    m_state.files[path] = m_before.at(path); // the old file stays, and so does what was known of it
                     continue;
                 }
                 ++(o.how == Outcome::copied ? m_report.copied : m_report.linked);
                 ++m_report.written;
-                m_report.changes.push_back({job.replace ? "replace" : "write", job.path});
-                ExportedFile& f = m_state.files[job.path];
+                m_report.changes.push_back({job.replace ? "replace" : "write", std::string(job.path)});
+                ExportedFile& f = m_state.files[std::string(job.path)];
                 f.size = o.placed.size;
                 f.mtime_ns = o.placed.mtime_ns;
             }
@@ -617,8 +621,8 @@ private:
     ExportState m_state;
     std::string m_plan; // plan_key() of this run
     ExportJournal m_journal;
-    std::vector<ExportEntry> m_entries; // planned so far
-    std::set<std::string> m_wanted;     // their paths
+    std::vector<ExportEntry> m_entries;            // planned so far, with room for every selected document from the start
+    std::unordered_set<std::string_view> m_wanted; // their paths
     std::unordered_map<std::string, bool> m_folder_exists;
     std::set<std::string> m_made_folders;
     std::map<std::string, ExportedFile> m_before; // what was known of the files being replaced

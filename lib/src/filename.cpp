@@ -92,11 +92,10 @@ std::string NameAllocator::claim(const std::string& name) {
     const std::string stem = dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
     const std::string ext = dot == std::string::npos || dot == 0 ? "" : name.substr(dot);
     std::string candidate = name;
-    for (int n = 2; m_taken.contains(unicode::casefold(candidate)); ++n) {
+    for (int n = 2; !m_taken.insert(unicode::casefold(candidate)).second; ++n) {
         const std::string suffix = fmt::format(" ({})", n);
         candidate = trim_end(cut(stem, max_name_bytes - ext.size() - suffix.size())) + suffix + ext;
     }
-    m_taken.insert(unicode::casefold(candidate));
     return candidate;
 }
 

@@ -82,6 +82,10 @@ std::string fold(std::string_view text) {
 }
 
 char32_t next(std::string_view text, std::size_t& pos) {
+    if (const auto byte = static_cast<unsigned char>(text[pos]); byte < 0x80) { // most of every title
+        ++pos;
+        return byte;
+    }
     utf8proc_int32_t cp = 0;
     const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + pos,
                                     static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);

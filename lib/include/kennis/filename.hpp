@@ -2,7 +2,7 @@
 
 #include <cstddef>
 #include <filesystem>
-#include <set>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,7 +28,7 @@ public:
     std::string claim(const std::string& name);
 
 private:
-    std::set<std::string> m_taken; // case-folded
+    std::unordered_set<std::string> m_taken; // case-folded
 };
 
 struct NameProblem {
