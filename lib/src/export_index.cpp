@@ -6,6 +6,7 @@
 #include "unicode.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <fmt/format.h>
 #include <map>
 #include <iterator>
@@ -150,9 +151,10 @@ constexpr std::string_view script = R"(
 })();
 )";
 
-// A whole page: the shared head and style around `body`.
-std::string page(std::string_view title, const std::string& body) {
-    return fmt::format(R"(<!DOCTYPE html>
+// A whole page: the shared head and style around the pieces of its body, put together once
+// (a page of ten thousand documents is megabytes).
+std::string page(std::string_view title, std::initializer_list<std::string_view> body) {
+    std::string out = fmt::format(R"(<!DOCTYPE html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
@@ -162,10 +164,16 @@ std::string page(std::string_view title, const std::string& body) {
 <style>{}</style>
 </head>
 <body>
-{}</body>
-</html>
 )",
-                       title, style, body);
+                                  title, style);
+    std::size_t size = out.size() + 16;
+    for (const auto piece : body)
+        size += piece.size();
+    out.reserve(size);
+    for (const auto piece : body)
+        out.append(piece);
+    out += "</body>\n</html>\n";
+    return out;
 }
 
 } // namespace
@@ -185,6 +193,7 @@ std::string index_html(const std::vector<ExportEntry>& entries) {
         folders.emplace(theme, safe_file_name(theme, "") + "/");
     std::string nav;
     std::string sections;
+    sections.reserve(entries.size() * 512); // more than an entry takes: pages that are never written are never touched
     std::set<std::string> ids;
     for (const auto& [theme, docs] : by_theme) {
         // "Verzuim 18-" and "Verzuim 18+" have the same slug; their anchors must differ.
@@ -199,18 +208,21 @@ std::string index_html(const std::vector<ExportEntry>& entries) {
     }
     const std::string sub = fmt::format("<span id=\"count\">{}</span> documenten{}", entries.size(),
                                         newest.empty() ? "" : fmt::format(" · nieuwste bestand van {}", newest));
-    return page("Kennisbank – documenten", fmt::format(R"(<header><div class="bar">
+    const std::string top = fmt::format(R"(<header><div class="bar">
 <h1>Kennisbank – documenten</h1>
 <p class="sub">{}</p>
 <input id="filter" type="search" placeholder="Filter op titel, thema, tag, type of jaar" aria-label="Filter" autofocus>
 <nav>{}</nav>
 </div></header>
 <main>
-{}<p id="none" hidden>Geen documenten gevonden.</p>
+)",
+                                        sub, nav);
+    const std::string bottom = fmt::format(R"(<p id="none" hidden>Geen documenten gevonden.</p>
 </main>
 <script>{}</script>
 )",
-                                                      sub, nav, sections, script));
+                                           script);
+    return page("Kennisbank – documenten", {top, sections, bottom});
 }
 
 namespace {
@@ -236,6 +248,7 @@ std::string news_html(const ChangesReport& changes, const std::vector<ExportEntr
                 folders.emplace(theme, safe_file_name(theme, "") + "/");
     }
     std::string sections;
+    sections.reserve(changes.events * 384);
     for (const auto& t : changes.themes) {
         const std::string theme = t.theme.empty() ? "Zonder thema" : t.theme;
         fmt::format_to(std::back_inserter(sections), "<section><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n", html_escape(theme),
@@ -255,14 +268,14 @@ std::string news_html(const ChangesReport& changes, const std::vector<ExportEntr
     }
     if (sections.empty())
         sections = fmt::format("<p id=\"none\">Geen wijzigingen in de afgelopen {} dagen.</p>\n", days);
-    return page("Kennisbank – wat is nieuw", fmt::format(R"(<header><div class="bar">
+    const std::string top = fmt::format(R"(<header><div class="bar">
 <h1>Kennisbank – wat is nieuw</h1>
 <p class="sub">{} wijzigingen sinds {} · <a href="index.html">alle documenten</a></p>
 </div></header>
 <main>
-{}</main>
 )",
-                                                        changes.events, changes.since.substr(0, 10), sections));
+                                        changes.events, changes.since.substr(0, 10));
+    return page("Kennisbank – wat is nieuw", {top, sections, "</main>\n"});
 }
 
 } // namespace kennis

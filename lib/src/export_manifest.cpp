@@ -25,6 +25,7 @@ void append_csv_fields(std::string& out, const Fields&... fields) {
 
 std::string catalogue_csv(const std::vector<ExportEntry>& entries) {
     std::string out = "\xEF\xBB\xBFid,title,themes,tags,date,sha256,path\r\n";
+    out.reserve(entries.size() * 256); // about what a row takes, so that the text is not moved as it grows
     std::string themes, tags;
     for (const auto& e : entries) {
         const auto& d = e.document;
@@ -62,6 +63,7 @@ std::string news_csv(const ChangesReport& changes, const std::vector<ExportEntry
     for (const auto& e : entries)
         exported.emplace(e.document.id, &e);
     std::string out = "\xEF\xBB\xBFtheme,kind,id,title,at,path\r\n";
+    out.reserve(changes.events * 192);
     for (const auto& t : changes.themes)
         for (const auto& c : t.changes) {
             const auto it = exported.find(c.id);

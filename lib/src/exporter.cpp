@@ -47,9 +47,11 @@ namespace {
 // Documents planned at a time: the first files are written while the rest are read from the
 // catalogue, and each part is recorded in the journal (and synced) before it is written.
 constexpr std::size_t documents_per_part = 500;
-// Documents written at a time: a copy is mostly the kernel moving bytes, which two cores do in
-// about half the time.
-constexpr std::size_t placer_threads = 2;
+// Documents placed at a time. A copy is mostly the kernel moving bytes, which two cores do in
+// about half the time. A link is quick enough that one thread keeps up with the planning, and a
+// second would only take a core from it.
+constexpr std::size_t placers_copying = 2;
+constexpr std::size_t placers_linking = 1;
 
 struct FileStat {
     bool exists = false;
@@ -153,7 +155,7 @@ public:
         // A run that may find more to remove than --max-delete allows writes nothing until it
         // knows, as it must be able to refuse with nothing changed.
         const bool hold = m_options.dry_run || (m_options.delete_stale && m_state.files.size() > m_options.max_delete);
-        Placers placers(m_queue, [this](bool reports) { place_units(reports); });
+        Placers placers(m_queue, links_only() ? placers_linking : placers_copying, [this](bool reports) { place_units(reports); });
         ExportPlanner planner(m_library, m_options);
         m_entries.reserve(planner.selected()); // never moves: the jobs' views point into it
         std::vector<std::unique_ptr<Part>> held;
@@ -223,8 +225,8 @@ private:
     // The threads that place units; leaving run() early stops the queue so that they end.
     class Placers {
     public:
-        Placers(WorkQueue<Unit>& queue, const std::function<void(bool)>& work) : m_queue(queue) {
-            for (std::size_t i = 0; i < placer_threads; ++i)
+        Placers(WorkQueue<Unit>& queue, std::size_t count, const std::function<void(bool)>& work) : m_queue(queue) {
+            for (std::size_t i = 0; i < count; ++i)
                 m_threads.emplace_back([work, i] { work(i == 0); });
         }
         ~Placers() { m_queue.stop(); }
@@ -431,13 +433,19 @@ private:
         }
     }
 
+    // Whether every file is placed as a link to the store.
+    bool links_only() const {
+        const LinkMode mode = m_options.link;
+        return mode == LinkMode::symlink || mode == LinkMode::hardlink || (mode == LinkMode::automatic && m_same_file_system);
+    }
+
     // Puts the job's bytes at `target`: a new name appears whole or not at all, and a file being
     // replaced stays until the new one is complete. `first_copy` is this document's first copy in
     // DEST, if any, which later names link to when the share can hold links.
     Outcome place(const Job& job, const fs::path& target, std::optional<fs::path>& first_copy) {
         const fs::path source = m_store.path_of(job.sha256);
         const LinkMode mode = m_options.link;
-        if (mode == LinkMode::symlink || mode == LinkMode::hardlink || (mode == LinkMode::automatic && m_same_file_system))
+        if (links_only())
             return make_link(job, target, source, mode == LinkMode::symlink);
         if (mode == LinkMode::automatic && m_links_work && first_copy) {
             bool unsupported = false;
