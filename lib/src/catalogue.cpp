@@ -70,9 +70,17 @@ private:
 
 } // namespace
 
-std::filesystem::path store_path(const std::filesystem::path& home, std::string_view sha256) {
-    return home / fmt::format("store/sha256/{}/{}", sha256.substr(0, 2), sha256.substr(2)); // one append: it runs per file
+namespace {
+
+// store_path as text: made for every document a command loads, so without parsing a path.
+std::string store_file(const std::filesystem::path& home, std::string_view sha256) {
+    const std::string& root = home.native();
+    return fmt::format("{}{}store/sha256/{}/{}", root, root.empty() || root.ends_with('/') ? "" : "/", sha256.substr(0, 2), sha256.substr(2));
 }
+
+} // namespace
+
+std::filesystem::path store_path(const std::filesystem::path& home, std::string_view sha256) { return store_file(home, sha256); }
 
 std::int64_t catalogue_stamp(Database& db) {
     return db.sql().execAndGet("SELECT value FROM catalogue_stamp").getInt64();
@@ -134,7 +142,7 @@ std::vector<Document> load_documents(Database& db, const std::filesystem::path& 
     std::erase_if(docs, [](const Document& d) { return d.id == 0; });
     for (auto& d : docs)
         if (const auto* v = d.current())
-            d.path = store_path(home, v->sha256).string();
+            d.path = store_file(home, v->sha256);
     return docs;
 }
 

@@ -138,7 +138,7 @@ bool ExportJournal::exists() const {
     return m_fd || fs::exists(m_dest / ExportState::journal_name, ec);
 }
 
-void ExportJournal::append(const std::vector<Record>& records) {
+void ExportJournal::append(const std::vector<Record>& records, bool sync) {
     const fs::path file = m_dest / ExportState::journal_name;
     std::string text;
     if (!m_fd) {
@@ -159,7 +159,7 @@ void ExportJournal::append(const std::vector<Record>& records) {
             throw Error(ExitCode::failure, fmt::format("cannot write {}: {}", file.string(), std::strerror(errno)));
         rest.remove_prefix(static_cast<std::size_t>(n));
     }
-    if (::fdatasync(m_fd.get()) != 0)
+    if (sync && ::fdatasync(m_fd.get()) != 0)
         throw Error(ExitCode::failure, fmt::format("cannot sync {}: {}", file.string(), std::strerror(errno)));
 }
 

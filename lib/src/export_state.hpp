@@ -57,8 +57,8 @@ public:
     bool operator==(const ExportState&) const = default;
 };
 
-// The paths an export is about to write, appended and synced before it writes them, so that a
-// run killed half-way (or a power cut) leaves them known as kennis's: the state file itself is
+// The paths an export is about to write, appended before it writes them, so that a run killed
+// half-way (or a power cut, when synced) leaves them known as kennis's: the state file itself is
 // written once, at the end, as rewriting it for each part of a large export would cost more than
 // the export.
 class ExportJournal {
@@ -71,7 +71,7 @@ public:
         std::int64_t document = 0;
     };
     // Made on first use; throws Error when it cannot be written.
-    void append(const std::vector<Record>& records);
+    void append(const std::vector<Record>& records, bool sync);
     // Whether DEST holds a journal: this run's, or one a killed run left.
     bool exists() const;
 

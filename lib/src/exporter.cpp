@@ -332,12 +332,12 @@ private:
         m_removals = std::move(removals);
     }
 
-    // Records the part's paths as kennis's (in the journal, on disk) before any of them is
-    // written, so that a run killed half-way leaves paths the next run knows to be kennis's,
-    // then hands the part to the placers. The copies themselves are not synced: a copy is made
-    // again from the store at will, and a power cut that loses the end of one leaves it shorter
-    // than recorded, which the next run notices (cut_short) and repairs. Syncing would double
-    // the time of a large export to a local disk.
+    // Records the part's paths as kennis's (in the journal) before any of them is written, so
+    // that a run killed half-way leaves paths the next run knows to be kennis's, then hands the
+    // part to the placers. The copies themselves are not synced: a copy is made again from the
+    // store at will, and a power cut that loses the end of one leaves it shorter than recorded,
+    // which the next run notices (cut_short) and repairs. Syncing would double the time of a
+    // large export to a local disk.
     void publish(std::unique_ptr<Part> part) {
         if (part->jobs.empty())
             return;
@@ -350,7 +350,10 @@ private:
             m_state.files[path] = {std::string(job.sha256), 0, ExportedFile::pending, job.document};
             records.push_back({job.path, job.sha256, job.document});
         }
-        m_journal.append(records);
+        // On disk before copies are begun: a copy that a power cut cut short is known as kennis's
+        // only by its record. A hard link is whole or absent, and one left unrecorded has the
+        // bytes its document has, by which the next run knows it.
+        m_journal.append(records, !hard_links_only());
         make_folders(*part);
         part->outcomes.resize(part->jobs.size());
         std::vector<Unit> units;
@@ -433,11 +436,11 @@ private:
         }
     }
 
-    // Whether every file is placed as a link to the store.
-    bool links_only() const {
-        const LinkMode mode = m_options.link;
-        return mode == LinkMode::symlink || mode == LinkMode::hardlink || (mode == LinkMode::automatic && m_same_file_system);
+    // Whether every file is placed as a hard link to the store; or as a link of either kind.
+    bool hard_links_only() const {
+        return m_options.link == LinkMode::hardlink || (m_options.link == LinkMode::automatic && m_same_file_system);
     }
+    bool links_only() const { return hard_links_only() || m_options.link == LinkMode::symlink; }
 
     // Puts the job's bytes at `target`: a new name appears whole or not at all, and a file being
     // replaced stays until the new one is complete. `first_copy` is this document's first copy in

@@ -18,6 +18,8 @@ bool is_reserved(std::string_view name) {
     std::string stem(name.substr(0, name.find('.')));
     while (!stem.empty() && (stem.back() == ' '))
         stem.pop_back();
+    if (stem.size() != 3 && stem.size() != 4) // no device name is longer or shorter; most titles are
+        return false;
     std::transform(stem.begin(), stem.end(), stem.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     static constexpr std::array<std::string_view, 4> plain{"CON", "PRN", "AUX", "NUL"};
     if (std::find(plain.begin(), plain.end(), stem) != plain.end())
