@@ -75,12 +75,16 @@ namespace {
 // store_path as text: made for every document a command loads, so without parsing a path.
 std::string store_file(const std::filesystem::path& home, std::string_view sha256) {
     const std::string& root = home.native();
-    return fmt::format("{}{}store/sha256/{}/{}", root, root.empty() || root.ends_with('/') ? "" : "/", sha256.substr(0, 2), sha256.substr(2));
+    return fmt::format("{}{}store/sha256/{}", root, root.empty() || root.ends_with('/') ? "" : "/", store_name(sha256));
 }
 
 } // namespace
 
 std::filesystem::path store_path(const std::filesystem::path& home, std::string_view sha256) { return store_file(home, sha256); }
+
+std::filesystem::path store_files_dir(const std::filesystem::path& home) { return home / "store/sha256"; }
+
+std::string store_name(std::string_view sha256) { return fmt::format("{}/{}", sha256.substr(0, 2), sha256.substr(2)); }
 
 std::int64_t catalogue_stamp(Database& db) {
     return db.sql().execAndGet("SELECT value FROM catalogue_stamp").getInt64();

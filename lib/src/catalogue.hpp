@@ -27,6 +27,10 @@ std::vector<std::string> closest_titles(Database& db, std::string_view text, std
 
 // Where the store keeps the bytes with this SHA-256: store/sha256/ab/cdef…
 std::filesystem::path store_path(const std::filesystem::path& home, std::string_view sha256);
+// The same in two parts: the folder of every stored file (store/sha256), and the file's path
+// inside it (ab/cdef…).
+std::filesystem::path store_files_dir(const std::filesystem::path& home);
+std::string store_name(std::string_view sha256);
 
 // A stamp that changes (to a random value) with every change to what an export reads, kept by
 // triggers (migration 010): the same stamp means an unchanged catalogue as far as an export sees.

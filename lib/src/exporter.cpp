@@ -60,13 +60,46 @@ struct FileStat {
     std::int64_t mtime_ns = 0;
 };
 
-FileStat stat_of(const fs::path& path) {
+// The file `name` in the folder open as `folder` (or AT_FDCWD), not following a link.
+FileStat stat_at(int folder, const char* name) {
     struct stat st {};
-    if (::lstat(path.c_str(), &st) != 0)
+    if (::fstatat(folder, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
         return {};
     return {true, S_ISREG(st.st_mode), static_cast<std::int64_t>(st.st_size),
             static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
 }
+
+FileStat stat_of(const fs::path& path) { return stat_at(AT_FDCWD, path.c_str()); }
+
+// The folders one placer links into and links from, each opened once: a link made and looked at
+// relative to its folder costs the kernel a name or two to look up instead of a whole path.
+class OpenFolders {
+public:
+    OpenFolders(fs::path dest, fs::path store) : m_dest(std::move(dest)), m_store(std::move(store)) {}
+
+    int store() { return open(m_store_fd, m_store); }
+
+    // `folder` inside DEST, which exists.
+    int dest(const std::string& folder) {
+        auto it = m_dest_fds.find(folder);
+        if (it == m_dest_fds.end())
+            it = m_dest_fds.emplace(folder, UniqueFd()).first;
+        return open(it->second, m_dest / folder);
+    }
+
+private:
+    static int open(UniqueFd& fd, const fs::path& dir) {
+        if (!fd)
+            fd = UniqueFd(::open(dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+        if (!fd)
+            throw Error(ExitCode::failure, fmt::format("cannot open {}: {}", dir.string(), std::strerror(errno)));
+        return fd.get();
+    }
+
+    fs::path m_dest, m_store;
+    UniqueFd m_store_fd;
+    std::unordered_map<std::string, UniqueFd> m_dest_fds;
+};
 
 bool same_as_recorded(const FileStat& st, const ExportedFile& f) {
     return st.exists && f.mtime_ns != ExportedFile::pending && st.size == f.size && st.mtime_ns == f.mtime_ns;
@@ -82,9 +115,10 @@ bool is_busy(int err) { return err == EBUSY || err == EACCES || err == EPERM || 
 // File systems that cannot make a second name for a file: copy instead.
 bool links_unsupported(int err) { return err == EPERM || err == EOPNOTSUPP || err == EXDEV || err == EMLINK || err == ENOSYS; }
 
-std::string temp_name(const fs::path& folder) {
+// A name for a temp file, unused in any folder.
+std::string temp_name() {
     thread_local std::mt19937_64 rng{std::random_device{}()};
-    return (folder / fmt::format("{}{:016x}", export_temp_prefix, rng())).string();
+    return fmt::format("{}{:016x}", export_temp_prefix, rng());
 }
 
 // The first day WAT-IS-NIEUW covers, as YYYY-MM-DD: `days` days before now.
@@ -385,16 +419,19 @@ private:
     // A placer's work: units until the queue is closed and empty. After a failure no new unit
     // starts.
     void place_units(bool reports_progress) {
+        OpenFolders folders(m_dest, store_files_dir(m_library.context().home));
         while (auto unit = m_queue.take()) {
             std::optional<fs::path> first_copy;
             for (const std::size_t i : unit->jobs) {
                 const Job& job = unit->part->jobs[i];
                 Outcome& outcome = unit->part->outcomes[i];
                 try {
-                    const fs::path target = full(job.path);
-                    outcome = place(job, target, first_copy);
+                    const auto slash = job.path.rfind('/');
+                    const Target target{folders.dest(parent_of(job.path)),
+                                        std::string(slash == std::string_view::npos ? job.path : job.path.substr(slash + 1))};
+                    outcome = place(job, target, folders, first_copy);
                     if (outcome.how == Outcome::linked || outcome.how == Outcome::copied)
-                        outcome.placed = stat_of(target);
+                        outcome.placed = stat_at(target.folder, target.name.c_str());
                 } catch (...) {
                     outcome = {Outcome::failed, {}, std::current_exception(), {}};
                     m_queue.stop();
@@ -416,6 +453,7 @@ private:
                     expect_dest(); // a failure because DEST went away says so
                     std::rethrow_exception(o.error);
                 }
+        m_report.changes.reserve(m_report.changes.size() + m_published);
         for (const auto& part : m_parts) {
             for (std::size_t i = 0; i < part->jobs.size(); ++i) {
                 const Job& job = part->jobs[i];
@@ -442,47 +480,56 @@ private:
     }
     bool links_only() const { return hard_links_only() || m_options.link == LinkMode::symlink; }
 
+    // Where a job's file goes: a name in a folder of DEST that a placer has open.
+    struct Target {
+        int folder;
+        std::string name;
+    };
+
     // Puts the job's bytes at `target`: a new name appears whole or not at all, and a file being
     // replaced stays until the new one is complete. `first_copy` is this document's first copy in
     // DEST, if any, which later names link to when the share can hold links.
-    Outcome place(const Job& job, const fs::path& target, std::optional<fs::path>& first_copy) {
-        const fs::path source = m_store.path_of(job.sha256);
+    Outcome place(const Job& job, const Target& target, OpenFolders& folders, std::optional<fs::path>& first_copy) {
         const LinkMode mode = m_options.link;
+        if (mode == LinkMode::symlink)
+            return make_link(job, target, AT_FDCWD, m_store.path_of(job.sha256).c_str(), true);
         if (links_only())
-            return make_link(job, target, source, mode == LinkMode::symlink);
+            return make_link(job, target, folders.store(), store_name(job.sha256).c_str(), false);
         if (mode == LinkMode::automatic && m_links_work && first_copy) {
             bool unsupported = false;
-            auto placed = make_link(job, target, *first_copy, false, &unsupported);
+            auto placed = make_link(job, target, AT_FDCWD, first_copy->c_str(), false, &unsupported);
             if (!unsupported)
                 return placed;
             m_links_work = false;
         }
-        TempFile temp(target.parent_path(), export_temp_prefix);
-        temp.copy_from(source);
-        if (const int err = temp.try_replace(target); err != 0)
+        const fs::path path = full(job.path);
+        TempFile temp(path.parent_path(), export_temp_prefix);
+        temp.copy_from(m_store.path_of(job.sha256));
+        if (const int err = temp.try_replace(path); err != 0)
             return refuse(job, err);
         if (!first_copy)
-            first_copy = target;
+            first_copy = path;
         return {Outcome::copied, {}, nullptr, {}};
     }
 
-    // Makes a hard or symbolic link to `source`: straight at `target` when nothing is there (a link
-    // appears whole by itself), else beside it and renamed over it. With `unsupported`, a file
-    // system that cannot make the link says so there instead of throwing.
-    Outcome make_link(const Job& job, const fs::path& target, const fs::path& source, bool symbolic,
+    // Makes a hard link to `source` (in the folder open as `from`), or a symbolic link holding
+    // `source`: straight at `target` when nothing is there (a link appears whole by itself), else
+    // beside it and renamed over it. With `unsupported`, a file system that cannot make the link
+    // says so there instead of throwing.
+    Outcome make_link(const Job& job, const Target& target, int from, const char* source, bool symbolic,
                       bool* unsupported = nullptr) const {
-        const std::string at = job.replace ? temp_name(target.parent_path()) : target.string();
-        if ((symbolic ? ::symlink(source.c_str(), at.c_str()) : ::link(source.c_str(), at.c_str())) != 0) {
+        const std::string at = job.replace ? temp_name() : target.name;
+        if ((symbolic ? ::symlinkat(source, target.folder, at.c_str()) : ::linkat(from, source, target.folder, at.c_str(), 0)) != 0) {
             const int err = errno;
             if (unsupported && links_unsupported(err)) {
                 *unsupported = true;
                 return {};
             }
-            throw Error(ExitCode::failure, fmt::format("cannot write {}: {}", target.string(), std::strerror(err)));
+            throw Error(ExitCode::failure, fmt::format("cannot write {}: {}", full(job.path).string(), std::strerror(err)));
         }
-        if (job.replace && ::rename(at.c_str(), target.c_str()) != 0) {
+        if (job.replace && ::renameat(target.folder, at.c_str(), target.folder, target.name.c_str()) != 0) {
             const int err = errno;
-            ::unlink(at.c_str());
+            ::unlinkat(target.folder, at.c_str(), 0);
             return refuse(job, err);
         }
         return {Outcome::linked, {}, nullptr, {}};
