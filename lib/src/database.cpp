@@ -37,7 +37,7 @@ void enable_wal(SQLite::Database& db) {
 } // namespace
 
 Database::Database(const std::filesystem::path& file)
-    : m_file(file), m_db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, busy_timeout_ms) {
+    : m_file(file), m_db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, busy_timeout_ms) {
     m_db.exec("PRAGMA foreign_keys = ON");
     enable_wal(m_db);
     m_db.exec("PRAGMA synchronous = NORMAL");

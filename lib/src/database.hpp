@@ -13,7 +13,9 @@
 namespace kennis {
 
 // The one owner of the catalogue connection: WAL, foreign keys, a busy timeout, and the schema
-// brought to the newest version on open.
+// brought to the newest version on open. Used by one thread at a time (SQLite's multi-thread
+// mode): the connection takes no lock of its own for each call, which a large read makes
+// hundreds of thousands of.
 class Database {
 public:
     explicit Database(const std::filesystem::path& file);
