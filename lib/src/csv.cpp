@@ -2,6 +2,8 @@
 
 #include "words.hpp"
 
+#include <algorithm>
+
 namespace kennis {
 
 std::string csv_field(std::string_view text) {
@@ -11,7 +13,8 @@ std::string csv_field(std::string_view text) {
 }
 
 void append_csv_field(std::string& out, std::string_view text) {
-    if (text.find_first_of(",\"\n\r") == std::string_view::npos)
+    const bool plain = std::none_of(text.begin(), text.end(), [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; });
+    if (plain)
         out.append(text);
     else
         out += double_quoted(text);

@@ -6,7 +6,6 @@
 #include "unicode.hpp"
 
 #include <algorithm>
-#include <initializer_list>
 #include <fmt/format.h>
 #include <map>
 #include <iterator>
@@ -20,8 +19,12 @@ namespace {
 // ones and '/' percent-encoded, so spaces, '#' and accents survive every browser.
 void append_href(std::string& out, std::string_view path) {
     static constexpr char hex[] = "0123456789ABCDEF";
+    const auto kept = [](unsigned char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+               c == '~' || c == '/';
+    };
     for (unsigned char c : path) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+        if (kept(c)) {
             out += static_cast<char>(c);
         } else {
             out += '%';
@@ -151,10 +154,12 @@ constexpr std::string_view script = R"(
 })();
 )";
 
-// A whole page: the shared head and style around the pieces of its body, put together once
-// (a page of ten thousand documents is megabytes).
-std::string page(std::string_view title, std::initializer_list<std::string_view> body) {
-    std::string out = fmt::format(R"(<!DOCTYPE html>
+// A page's head and style, with room for a body of about `room` bytes, to which the body is
+// appended and then end_page: a page of ten thousand documents is megabytes, written once.
+std::string begin_page(std::string_view title, std::size_t room) {
+    std::string out;
+    out.reserve(room + style.size() + 512);
+    fmt::format_to(std::back_inserter(out), R"(<!DOCTYPE html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
@@ -165,16 +170,11 @@ std::string page(std::string_view title, std::initializer_list<std::string_view>
 </head>
 <body>
 )",
-                                  title, style);
-    std::size_t size = out.size() + 16;
-    for (const auto piece : body)
-        size += piece.size();
-    out.reserve(size);
-    for (const auto piece : body)
-        out.append(piece);
-    out += "</body>\n</html>\n";
+                   title, style);
     return out;
 }
+
+void end_page(std::string& out) { out += "</body>\n</html>\n"; }
 
 } // namespace
 
@@ -191,24 +191,22 @@ std::string index_html(const std::vector<ExportEntry>& entries) {
     std::map<std::string, std::string> folders;
     for (const auto& [theme, docs] : by_theme)
         folders.emplace(theme, safe_file_name(theme, "") + "/");
+    std::vector<std::string> anchors;
+    std::set<std::string> taken;
     std::string nav;
-    std::string sections;
-    sections.reserve(entries.size() * 512); // more than an entry takes: pages that are never written are never touched
-    std::set<std::string> ids;
     for (const auto& [theme, docs] : by_theme) {
         // "Verzuim 18-" and "Verzuim 18+" have the same slug; their anchors must differ.
         std::string id = "thema-" + slugify(theme);
-        for (int n = 2; !ids.insert(id).second; ++n)
+        for (int n = 2; !taken.insert(id).second; ++n)
             id = fmt::format("thema-{}-{}", slugify(theme), n);
-        nav += fmt::format("<a href=\"#{}\">{}</a>", id, html_escape(theme));
-        sections += fmt::format("<section id=\"{}\"><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n", id, html_escape(theme), docs.size());
-        for (const auto* e : docs)
-            append_item(sections, *e, theme, folders);
-        sections += "</ul></section>\n";
+        fmt::format_to(std::back_inserter(nav), "<a href=\"#{}\">{}</a>", id, html_escape(theme));
+        anchors.push_back(std::move(id));
     }
     const std::string sub = fmt::format("<span id=\"count\">{}</span> documenten{}", entries.size(),
                                         newest.empty() ? "" : fmt::format(" · nieuwste bestand van {}", newest));
-    const std::string top = fmt::format(R"(<header><div class="bar">
+    // More room than the entries take: pages that are never written are never touched.
+    std::string out = begin_page("Kennisbank – documenten", entries.size() * 512);
+    fmt::format_to(std::back_inserter(out), R"(<header><div class="bar">
 <h1>Kennisbank – documenten</h1>
 <p class="sub">{}</p>
 <input id="filter" type="search" placeholder="Filter op titel, thema, tag, type of jaar" aria-label="Filter" autofocus>
@@ -216,13 +214,22 @@ std::string index_html(const std::vector<ExportEntry>& entries) {
 </div></header>
 <main>
 )",
-                                        sub, nav);
-    const std::string bottom = fmt::format(R"(<p id="none" hidden>Geen documenten gevonden.</p>
+                   sub, nav);
+    auto anchor = anchors.begin();
+    for (const auto& [theme, docs] : by_theme) {
+        fmt::format_to(std::back_inserter(out), "<section id=\"{}\"><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n", *anchor++,
+                       html_escape(theme), docs.size());
+        for (const auto* e : docs)
+            append_item(out, *e, theme, folders);
+        out += "</ul></section>\n";
+    }
+    fmt::format_to(std::back_inserter(out), R"(<p id="none" hidden>Geen documenten gevonden.</p>
 </main>
 <script>{}</script>
 )",
-                                           script);
-    return page("Kennisbank – documenten", {top, sections, bottom});
+                   script);
+    end_page(out);
+    return out;
 }
 
 namespace {
@@ -247,35 +254,36 @@ std::string news_html(const ChangesReport& changes, const std::vector<ExportEntr
             if (!folders.contains(theme))
                 folders.emplace(theme, safe_file_name(theme, "") + "/");
     }
-    std::string sections;
-    sections.reserve(changes.events * 384);
-    for (const auto& t : changes.themes) {
-        const std::string theme = t.theme.empty() ? "Zonder thema" : t.theme;
-        fmt::format_to(std::back_inserter(sections), "<section><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n", html_escape(theme),
-                       t.changes.size());
-        for (const auto& c : t.changes) {
-            if (const auto it = exported.find(c.id); it == exported.end()) {
-                append_element(sections, "<li><span>", c.title, "</span>");
-            } else {
-                sections += "<li><a href=\"";
-                append_href(sections, links_under(*it->second, t.theme, folders).front());
-                append_element(sections, "\">", c.title, "</a>");
-            }
-            fmt::format_to(std::back_inserter(sections), "<div class=\"info\"><span class=\"type\">{}</span><time>{}</time></div></li>\n",
-                           news_label(c.kind), std::string_view(c.at).substr(0, 10));
-        }
-        sections += "</ul></section>\n";
-    }
-    if (sections.empty())
-        sections = fmt::format("<p id=\"none\">Geen wijzigingen in de afgelopen {} dagen.</p>\n", days);
-    const std::string top = fmt::format(R"(<header><div class="bar">
+    std::string out = begin_page("Kennisbank – wat is nieuw", changes.events * 384);
+    fmt::format_to(std::back_inserter(out), R"(<header><div class="bar">
 <h1>Kennisbank – wat is nieuw</h1>
 <p class="sub">{} wijzigingen sinds {} · <a href="index.html">alle documenten</a></p>
 </div></header>
 <main>
 )",
-                                        changes.events, changes.since.substr(0, 10));
-    return page("Kennisbank – wat is nieuw", {top, sections, "</main>\n"});
+                   changes.events, changes.since.substr(0, 10));
+    for (const auto& t : changes.themes) {
+        const std::string theme = t.theme.empty() ? "Zonder thema" : t.theme;
+        fmt::format_to(std::back_inserter(out), "<section><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n", html_escape(theme),
+                       t.changes.size());
+        for (const auto& c : t.changes) {
+            if (const auto it = exported.find(c.id); it == exported.end()) {
+                append_element(out, "<li><span>", c.title, "</span>");
+            } else {
+                out += "<li><a href=\"";
+                append_href(out, links_under(*it->second, t.theme, folders).front());
+                append_element(out, "\">", c.title, "</a>");
+            }
+            fmt::format_to(std::back_inserter(out), "<div class=\"info\"><span class=\"type\">{}</span><time>{}</time></div></li>\n",
+                           news_label(c.kind), std::string_view(c.at).substr(0, 10));
+        }
+        out += "</ul></section>\n";
+    }
+    if (changes.themes.empty())
+        fmt::format_to(std::back_inserter(out), "<p id=\"none\">Geen wijzigingen in de afgelopen {} dagen.</p>\n", days);
+    out += "</main>\n";
+    end_page(out);
+    return out;
 }
 
 } // namespace kennis
