@@ -4,13 +4,13 @@
 #include "library_impl.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <optional>
 #include <tuple>
 #include <vector>
 
 #include <fmt/format.h>
 #include <regex>
-#include <set>
 
 namespace kennis {
 namespace {
@@ -76,18 +76,24 @@ ChangesReport list_changes(Library& library, const std::optional<std::string>& s
         rows.push_back({q.getColumn(8).getInt64(), q.getColumn(6).getInt64(), q.getColumn(7).getString(),
                         {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                          q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString()}});
-    const auto order = [](const Row& r) { return std::tie(r.theme_key, r.change.at, r.event); };
-    std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) { return order(a) < order(b); });
+    // Sorted as indices: a row is a few hundred bytes of text, and ten thousand of them move.
+    std::vector<std::size_t> sorted(rows.size());
+    std::iota(sorted.begin(), sorted.end(), std::size_t{0});
+    const auto key = [&](std::size_t i) { return std::tie(rows[i].theme_key, rows[i].change.at, rows[i].event); };
+    std::sort(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
     // A document in a theme through two sources is in it once.
-    rows.erase(std::unique(rows.begin(), rows.end(), [&](const Row& a, const Row& b) { return order(a) == order(b); }), rows.end());
-    std::set<std::int64_t> seen;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (i == 0 || rows[i].theme_key != rows[i - 1].theme_key)
-            report.themes.push_back({std::move(rows[i].theme), {}});
-        report.themes.back().changes.push_back(std::move(rows[i].change));
-        seen.insert(rows[i].event);
+    sorted.erase(std::unique(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b) { return key(a) == key(b); }), sorted.end());
+    std::vector<std::int64_t> events;
+    events.reserve(sorted.size());
+    for (std::size_t n = 0; n < sorted.size(); ++n) {
+        Row& row = rows[sorted[n]];
+        if (n == 0 || row.theme_key != rows[sorted[n - 1]].theme_key)
+            report.themes.push_back({std::move(row.theme), {}});
+        report.themes.back().changes.push_back(std::move(row.change));
+        events.push_back(row.event);
     }
-    report.events = seen.size();
+    std::sort(events.begin(), events.end());
+    report.events = static_cast<std::size_t>(std::unique(events.begin(), events.end()) - events.begin());
     return report;
 }
 
