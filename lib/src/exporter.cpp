@@ -213,9 +213,14 @@ public:
         for (auto& part : held)
             publish(std::move(part));
         m_queue.close();
-        // Drawn while the last files are written: they depend only on the plan and the catalogue.
-        OwnFiles drawn = draw_own_files();
+        // The listings and WAT-IS-NIEUW are drawn on two cores while the last files are placed
+        // (they depend only on the plan and the catalogue), and this thread then helps place
+        // what is left.
+        auto news = draw_news();
+        Listings listings = draw_listings(m_entries, m_state.listings);
+        place_units(false);
         placers.join();
+        OwnFiles drawn{std::move(listings), news.get()};
         record_outcomes();
         remove_files();
         write_own_files(std::move(drawn));
@@ -608,16 +613,14 @@ private:
         return l;
     }
 
-    // The listings and WAT-IS-NIEUW, each drawn on its own core.
-    OwnFiles draw_own_files() const {
-        auto news = std::async(std::launch::async, [this]() -> std::optional<std::pair<std::string, std::string>> {
+    // WAT-IS-NIEUW.html and .csv, drawn on another thread.
+    std::future<std::optional<std::pair<std::string, std::string>>> draw_news() const {
+        return std::async(std::launch::async, [this]() -> std::optional<std::pair<std::string, std::string>> {
             if (m_options.news_days <= 0)
                 return std::nullopt;
             const ChangesReport changes = list_changes(m_library, news_since(m_options.news_days));
             return std::pair{news_html(changes, m_entries, m_options.news_days), news_csv(changes, m_entries)};
         });
-        Listings listings = draw_listings(m_entries, m_state.listings);
-        return {std::move(listings), news.get()};
     }
 
     // The listings show only the files that hold their document's bytes now, not those left as
