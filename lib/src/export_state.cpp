@@ -124,10 +124,12 @@ void ExportState::save(const fs::path& dest) const {
         text += fmt::format("{}{}\n", listings_line, listings);
     if (!plan.empty())
         text += fmt::format("{}{}\n", plan_line, plan);
+    const auto out = std::back_inserter(text);
     for (const auto& s : skipped)
-        text += fmt::format("{}{}\t{}\t{}\n", skipped_line, s.id, one_line(s.reason), one_line(s.title));
+        fmt::format_to(out, "{}{}\t{}\t{}\n", skipped_line, s.id, one_line(s.reason), one_line(s.title));
+    text.reserve(text.size() + files.size() * 160);
     for (const auto& [path, f] : files)
-        text += fmt::format("{}\t{}\t{}\t{}\t{}\n", path, f.sha256, f.size, f.mtime_ns, f.document);
+        fmt::format_to(out, "{}\t{}\t{}\t{}\t{}\n", path, f.sha256, f.size, f.mtime_ns, f.document);
     write_if_changed(dest / file_name, text, export_temp_prefix, true); // a run that changed nothing writes nothing
     std::error_code ec;
     fs::remove(dest / journal_name, ec);
