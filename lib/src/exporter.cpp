@@ -216,20 +216,20 @@ public:
         // The listings and WAT-IS-NIEUW are drawn on two cores while the last files are placed
         // (they depend only on the plan and the catalogue), and this thread then helps place
         // what is left.
-        auto news = draw_news();
+        auto news = write_news();
         Listings listings = draw_listings(m_entries, m_state.listings);
         place_units(false);
         placers.join();
-        OwnFiles drawn{std::move(listings), news.get()};
         record_outcomes();
         remove_files();
+        news.get();
         // Freeing ten thousand planned documents and their names takes milliseconds. Without
-        // failures nothing needs them any more, so another core frees them while the own files
+        // failures nothing needs them any more, so another core frees them while the listings
         // and the state are written.
         std::jthread release;
         if (m_report.failed.empty())
             release = std::jthread([entries = std::move(m_entries), names = std::move(planner)] {});
-        write_own_files(std::move(drawn));
+        write_listings(std::move(listings));
         const bool complete = m_report.failed.empty() && m_report.stale == 0;
         m_state.plan = complete ? m_plan + own_files_stats() : std::string();
         m_state.skipped = complete ? m_report.skipped : std::vector<ExportSkip>();
@@ -602,11 +602,6 @@ private:
         std::string csv, sums, index;
     };
 
-    struct OwnFiles {
-        Listings listings;
-        std::optional<std::pair<std::string, std::string>> news; // WAT-IS-NIEUW.html and .csv
-    };
-
     // The listings of `listed`, unless DEST holds them already (`known` is their listings_key).
     Listings draw_listings(const std::vector<ExportEntry>& listed, const std::string& known) const {
         Listings l{listing_fingerprint(listed), false, {}, {}, {}};
@@ -619,13 +614,15 @@ private:
         return l;
     }
 
-    // WAT-IS-NIEUW.html and .csv, drawn on another thread.
-    std::future<std::optional<std::pair<std::string, std::string>>> draw_news() const {
-        return std::async(std::launch::async, [this]() -> std::optional<std::pair<std::string, std::string>> {
+    // WAT-IS-NIEUW.html and .csv, drawn and written on another thread: they show what changed
+    // in the catalogue, whichever files this run manages to place. Not synced, as the listings.
+    std::future<void> write_news() const {
+        return std::async(std::launch::async, [this] {
             if (m_options.news_days <= 0)
-                return std::nullopt;
+                return;
             const ChangesReport changes = list_changes(m_library, news_since(m_options.news_days));
-            return std::pair{news_html(changes, m_entries, m_options.news_days), news_csv(changes, m_entries)};
+            write_if_changed(m_dest / news_files[0], news_html(changes, m_entries, m_options.news_days), export_temp_prefix, false);
+            write_if_changed(m_dest / news_files[1], news_csv(changes, m_entries), export_temp_prefix, false);
         });
     }
 
@@ -633,7 +630,7 @@ private:
     // they were, so a run with failures draws them again without those. Like the copies, they
     // are not synced: one that a power cut cut short differs from the size the state file
     // records for it, and the next run draws it again.
-    void write_own_files(OwnFiles own) {
+    void write_listings(Listings listings) {
         std::set<std::string> failed;
         for (const auto& f : m_report.failed)
             failed.insert(f.path);
@@ -646,17 +643,13 @@ private:
                 if (!p.paths.empty())
                     present.push_back(std::move(p));
             }
-            own.listings = draw_listings(present, m_state.listings);
+            listings = draw_listings(present, m_state.listings);
         }
-        if (!own.listings.unchanged) {
-            write_if_changed(m_dest / "catalogue.csv", own.listings.csv, export_temp_prefix, false);
-            write_if_changed(m_dest / "SHA256SUMS", own.listings.sums, export_temp_prefix, false);
-            write_if_changed(m_dest / "index.html", own.listings.index, export_temp_prefix, false);
-            m_state.listings = listings_key(own.listings.fingerprint);
-        }
-        if (own.news) {
-            write_if_changed(m_dest / news_files[0], own.news->first, export_temp_prefix, false);
-            write_if_changed(m_dest / news_files[1], own.news->second, export_temp_prefix, false);
+        if (!listings.unchanged) {
+            write_if_changed(m_dest / "catalogue.csv", listings.csv, export_temp_prefix, false);
+            write_if_changed(m_dest / "SHA256SUMS", listings.sums, export_temp_prefix, false);
+            write_if_changed(m_dest / "index.html", listings.index, export_temp_prefix, false);
+            m_state.listings = listings_key(listings.fingerprint);
         }
     }
 
