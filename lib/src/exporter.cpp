@@ -186,32 +186,11 @@ public:
         const ExportState loaded = m_state;
         if (!m_options.dry_run)
             clear_leftovers(loaded);
-        // A run that may find more to remove than --max-delete allows writes nothing until it
-        // knows, as it must be able to refuse with nothing changed.
-        const bool hold = m_options.dry_run || (m_options.delete_stale && m_state.files.size() > m_options.max_delete);
         Placers placers(m_queue, links_only() ? placers_linking : placers_copying, [this](bool reports) { place_units(reports); });
         ExportPlanner planner(m_library, m_options);
-        m_entries.reserve(planner.selected()); // never moves: the jobs' views point into it
-        std::vector<std::unique_ptr<Part>> held;
-        for (std::size_t from = 0; planner.next(documents_per_part, m_entries, m_report.skipped); from = m_entries.size()) {
-            auto part = decide(from);
-            if (hold)
-                held.push_back(std::move(part));
-            else
-                publish(std::move(part));
-        }
-        m_report.documents = m_entries.size();
-        decide_removals();
-        if (m_options.dry_run) {
-            for (const auto& part : held)
-                for (const auto& job : part->jobs)
-                    m_report.changes.push_back({job.replace ? "replace" : "write", std::string(job.path)});
-            for (const auto& path : m_removals)
-                m_report.changes.push_back({"remove", path});
+        plan(planner);
+        if (m_options.dry_run)
             return;
-        }
-        for (auto& part : held)
-            publish(std::move(part));
         m_queue.close();
         // The listings and WAT-IS-NIEUW are drawn on two cores while the last files are placed
         // (they depend only on the plan and the catalogue), and this thread then helps place
@@ -289,6 +268,35 @@ private:
     };
 
     fs::path full(std::string_view path) const { return m_dest / path; }
+
+    // Every selected document planned and decided, and (unless this is a dry run) handed to the
+    // placers part by part. A run that may find more to remove than --max-delete allows hands
+    // over nothing until it knows, as it must be able to refuse with nothing changed; a dry run
+    // reports what it would do.
+    void plan(ExportPlanner& planner) {
+        const bool hold = m_options.dry_run || (m_options.delete_stale && m_state.files.size() > m_options.max_delete);
+        m_entries.reserve(planner.selected()); // never moves: the jobs' views point into it
+        std::vector<std::unique_ptr<Part>> held;
+        for (std::size_t from = 0; planner.next(documents_per_part, m_entries, m_report.skipped); from = m_entries.size()) {
+            auto part = decide(from);
+            if (hold)
+                held.push_back(std::move(part));
+            else
+                publish(std::move(part));
+        }
+        m_report.documents = m_entries.size();
+        decide_removals();
+        if (m_options.dry_run) {
+            for (const auto& part : held)
+                for (const auto& job : part->jobs)
+                    m_report.changes.push_back({job.replace ? "replace" : "write", std::string(job.path)});
+            for (const auto& path : m_removals)
+                m_report.changes.push_back({"remove", path});
+            return;
+        }
+        for (auto& part : held)
+            publish(std::move(part));
+    }
 
     // Copies are not synced one by one (see publish), so after a power cut a file kennis wrote
     // can hold only its beginning, or nothing: the kernel had not written the rest out yet.
