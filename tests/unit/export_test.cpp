@@ -343,7 +343,8 @@ TEST_F(SeededExportTest, TheJournalOfAKilledRunMakesItsPathsKennis) {
     // whose last line was being written, one copy whole and one cut short by a power cut.
     std::string journal = "#kennis-export-journal 1\n";
     std::vector<std::string> paths;
-    for (const auto line : split(test::read_file(dest() / ".kennis-export"), '\n')) {
+    const std::string first_state = test::read_file(dest() / ".kennis-export");
+    for (const auto line : split(first_state, '\n')) {
         const auto f = split(line, '\t');
         if (f.size() == 5 && !line.starts_with("#")) {
             journal += fmt::format("{}\t{}\t{}\n", f[0], f[1], f[4]);
