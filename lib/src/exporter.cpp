@@ -45,8 +45,10 @@ namespace fs = std::filesystem;
 namespace {
 
 // Documents planned at a time: the first files are written while the rest are read from the
-// catalogue, and each part is recorded in the journal (and synced) before it is written.
-constexpr std::size_t documents_per_part = 500;
+// catalogue, and each part is recorded in the journal before it is written. The first part is
+// small, so that the placers start early; later parts grow to the full size.
+constexpr std::size_t first_part = 64;
+constexpr std::size_t documents_per_part = 512;
 // Documents placed at a time. A copy is mostly the kernel moving bytes, which two cores do in
 // about half the time. A link is quick enough that one thread keeps up with the planning, and a
 // second would only take a core from it.
@@ -277,7 +279,8 @@ private:
         const bool hold = m_options.dry_run || (m_options.delete_stale && m_state.files.size() > m_options.max_delete);
         m_entries.reserve(planner.selected()); // never moves: the jobs' views point into it
         std::vector<std::unique_ptr<Part>> held;
-        for (std::size_t from = 0; planner.next(documents_per_part, m_entries, m_report.skipped); from = m_entries.size()) {
+        for (std::size_t from = 0, size = first_part; planner.next(size, m_entries, m_report.skipped);
+             from = m_entries.size(), size = std::min(2 * size, documents_per_part)) {
             auto part = decide(from);
             if (hold)
                 held.push_back(std::move(part));
