@@ -194,23 +194,24 @@ public:
         if (m_options.dry_run)
             return;
         m_queue.close();
-        // The listings and WAT-IS-NIEUW are drawn on two cores while the last files are placed
-        // (they depend only on the plan and the catalogue), and this thread then helps place
-        // what is left.
+        // The listings and WAT-IS-NIEUW are drawn and written on two cores while the last files
+        // are placed (they depend only on the plan and the catalogue, and DEST is in flux until
+        // the run ends anyway), and this thread then helps place what is left. The listings
+        // show only the files that hold their document's bytes, not those left as they were,
+        // so a run with failures draws them again at the end.
         auto news = write_news();
-        Listings listings = draw_listings(m_entries, m_state.listings);
+        if (m_report.failed.empty())
+            write_listings(draw_listings(m_entries, m_state.listings));
         place_units(false);
         placers.join();
         record_outcomes();
+        if (!m_report.failed.empty())
+            write_listings(draw_listings(placed_entries(), m_state.listings));
         remove_files();
         news.get();
-        // Freeing ten thousand planned documents and their names takes milliseconds. Without
-        // failures nothing needs them any more, so another core frees them while the listings
-        // and the state are written.
-        std::jthread release;
-        if (m_report.failed.empty())
-            release = std::jthread([entries = std::move(m_entries), names = std::move(planner)] {});
-        write_listings(std::move(listings));
+        // Freeing ten thousand planned documents and their names takes milliseconds: another
+        // core does it while the state is written.
+        std::jthread release([entries = std::move(m_entries), names = std::move(planner)] {});
         const bool complete = m_report.failed.empty() && m_report.stale == 0;
         m_state.plan = complete ? m_plan + own_files_stats() : std::string();
         m_state.skipped = complete ? m_report.skipped : std::vector<ExportSkip>();
@@ -425,17 +426,34 @@ private:
         m_queue.add(std::move(units));
     }
 
+    // The part's folders and those above them, made inside DEST as it was when the export
+    // began: a DEST that was removed or unmounted meanwhile is not made again.
     void make_folders(const Part& part) {
         for (const auto& job : part.jobs) {
             const std::string folder = parent_of(job.path);
-            if (!m_made_folders.insert(folder).second)
+            if (folder.empty() || !m_made_folders.insert(folder).second)
                 continue;
-            expect_dest();
-            std::error_code ec;
-            fs::create_directories(full(folder), ec);
-            if (ec)
-                throw Error(ExitCode::failure, fmt::format("cannot create {}: {}", full(folder).string(), ec.message()));
+            for (std::size_t slash = folder.find('/');; slash = folder.find('/', slash + 1)) {
+                const std::string made = folder.substr(0, slash);
+                if (::mkdirat(dest_fd(), made.c_str(), 0777) != 0 && errno != EEXIST) {
+                    const int err = errno;
+                    expect_dest();
+                    throw Error(ExitCode::failure, fmt::format("cannot create {}: {}", full(made).string(), std::strerror(err)));
+                }
+                if (slash == std::string::npos)
+                    break;
+            }
         }
+    }
+
+    int dest_fd() {
+        if (!m_dest_fd) {
+            m_dest_fd = UniqueFd(::open(m_dest.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+            struct stat st {};
+            if (!m_dest_fd || ::fstat(m_dest_fd.get(), &st) != 0 || st.st_ino != m_dest_inode)
+                expect_dest();
+        }
+        return m_dest_fd.get();
     }
 
     // A placer's work: units until the queue is closed and empty. After a failure no new unit
@@ -632,35 +650,44 @@ private:
             if (m_options.news_days <= 0)
                 return;
             const ChangesReport changes = list_changes(m_library, news_since(m_options.news_days));
-            write_if_changed(m_dest / news_files[0], news_html(changes, m_entries, m_options.news_days), export_temp_prefix, false);
-            write_if_changed(m_dest / news_files[1], news_csv(changes, m_entries), export_temp_prefix, false);
+            write_own_file(news_files[0], news_html(changes, m_entries, m_options.news_days));
+            write_own_file(news_files[1], news_csv(changes, m_entries));
         });
     }
 
-    // The listings show only the files that hold their document's bytes now, not those left as
-    // they were, so a run with failures draws them again without those. Like the copies, they
-    // are not synced: one that a power cut cut short differs from the size the state file
-    // records for it, and the next run draws it again.
-    void write_listings(Listings listings) {
+    // The entries with only their files that hold their document's bytes now.
+    std::vector<ExportEntry> placed_entries() const {
         std::set<std::string> failed;
         for (const auto& f : m_report.failed)
             failed.insert(f.path);
-        if (!failed.empty()) {
-            std::vector<ExportEntry> present;
-            for (const auto& e : m_entries) {
-                ExportEntry p{e.document, e.sha256, {}};
-                std::copy_if(e.paths.begin(), e.paths.end(), std::back_inserter(p.paths),
-                             [&](const auto& path) { return !failed.contains(path); });
-                if (!p.paths.empty())
-                    present.push_back(std::move(p));
-            }
-            listings = draw_listings(present, m_state.listings);
+        std::vector<ExportEntry> placed;
+        for (const auto& e : m_entries) {
+            ExportEntry p{e.document, e.sha256, {}};
+            std::copy_if(e.paths.begin(), e.paths.end(), std::back_inserter(p.paths), [&](const auto& path) { return !failed.contains(path); });
+            if (!p.paths.empty())
+                placed.push_back(std::move(p));
         }
-        if (!listings.unchanged) {
-            write_if_changed(m_dest / "catalogue.csv", listings.csv, export_temp_prefix, false);
-            write_if_changed(m_dest / "SHA256SUMS", listings.sums, export_temp_prefix, false);
-            write_if_changed(m_dest / "index.html", listings.index, export_temp_prefix, false);
-            m_state.listings = listings_key(listings.fingerprint);
+        return placed;
+    }
+
+    // Like the copies, the listings are not synced: one that a power cut cut short differs from
+    // the size the state file records for it, and the next run draws it again.
+    void write_listings(const Listings& listings) {
+        if (listings.unchanged)
+            return;
+        write_own_file("catalogue.csv", listings.csv);
+        write_own_file("SHA256SUMS", listings.sums);
+        write_own_file("index.html", listings.index);
+        m_state.listings = listings_key(listings.fingerprint);
+    }
+
+    // One of the files kennis writes in DEST itself; a failure because DEST went away says so.
+    void write_own_file(std::string_view name, std::string_view text) const {
+        try {
+            write_if_changed(m_dest / name, text, export_temp_prefix, false);
+        } catch (const Error&) {
+            expect_dest();
+            throw;
         }
     }
 
@@ -683,6 +710,7 @@ private:
     Library& m_library;
     fs::path m_dest;
     ino_t m_dest_inode = 0; // DEST as it was when the export began
+    UniqueFd m_dest_fd;     // and open, once folders are made in it
     Store m_store;
     const ExportOptions& m_options;
     ExportReport& m_report;

@@ -114,8 +114,6 @@ void TempFile::finish(bool sync) {
 
 void TempFile::commit_as(const fs::path& target, bool sync) {
     finish(sync);
-    std::error_code ec;
-    fs::create_directories(target.parent_path(), ec);
     if (const int err = try_replace(target); err != 0)
         io_error("cannot move a finished file to", target, err);
     if (sync)
@@ -167,6 +165,7 @@ fs::path Store::place(TempFile& file, std::string_view sha256, bool sync) const 
     // Stored files never change; read-only keeps hard-linked exports from writing into the store.
     std::error_code ec;
     fs::permissions(file.path(), fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read, ec);
+    fs::create_directories(target.parent_path(), ec);
     file.commit_as(target, sync);
     return target;
 }

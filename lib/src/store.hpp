@@ -27,7 +27,8 @@ public:
     // Asks the kernel to start writing the bytes out now, without waiting, so that a later sync
     // of many files finds most of the work done.
     void start_writeback() const;
-    // Renames the finished file to `target` (same file system); with `sync` also syncs the directory.
+    // Renames the finished file to `target` (same file system, in a folder that exists: one that
+    // went away is not made again); with `sync` also syncs the directory.
     void commit_as(const std::filesystem::path& target, bool sync = true);
     // Closes the file unsynced and renames it over `target`: 0, or the errno of a failed rename
     // (the temp file then goes when this is dropped). The parent of `target` must exist.

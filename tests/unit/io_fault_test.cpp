@@ -147,6 +147,9 @@ TEST_F(IoFaultTest, ADestRemovedDuringAnExportStopsItAndTheNextRunRebuildsIt) {
     while (!has_a_document() && std::chrono::steady_clock::now() < give_up)
         std::this_thread::yield();
     ASSERT_EQ(kill(child, SIGSTOP), 0);
+    int status = 0; // stopped only once every thread of it is: a write under way still lands
+    ASSERT_EQ(waitpid(child, &status, WUNTRACED), child);
+    ASSERT_TRUE(WIFSTOPPED(status));
     fs::remove_all(dest);
     kill(child, SIGCONT);
     EXPECT_EQ(test::wait_exit(child), 1);
