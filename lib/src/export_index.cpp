@@ -19,18 +19,20 @@ namespace {
 // ones and '/' percent-encoded, so spaces, '#' and accents survive every browser.
 void append_href(std::string& out, std::string_view path) {
     static constexpr char hex[] = "0123456789ABCDEF";
-    const auto kept = [](unsigned char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
-               c == '~' || c == '/';
+    const auto escaped = [](char c) {
+        return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+                 c == '~' || c == '/');
     };
-    for (unsigned char c : path) {
-        if (kept(c)) {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 0xF];
-        }
+    for (auto start = path.begin(); start != path.end();) {
+        const auto at = std::find_if(start, path.end(), escaped);
+        out.append(start, at);
+        if (at == path.end())
+            break;
+        const auto c = static_cast<unsigned char>(*at);
+        out += '%';
+        out += hex[c >> 4];
+        out += hex[c & 0xF];
+        start = at + 1;
     }
 }
 
@@ -63,12 +65,35 @@ void append_element(std::string& out, std::string_view open, std::string_view te
     out += close;
 }
 
-void append_item(std::string& out, const ExportEntry& e, const std::string& theme, const std::map<std::string, std::string>& folders) {
+// Room reused from item to item: a page has thousands.
+struct Scratch {
+    std::string text, folded;
+};
+
+void append_item(std::string& out, const ExportEntry& e, const std::string& theme, const std::map<std::string, std::string>& folders,
+                 Scratch& scratch) {
     const auto& d = e.document;
     const auto links = links_under(e, theme, folders);
-    fmt::format_to(std::back_inserter(out), "<li data-doc=\"{}\" data-text=\"", d.id);
-    append_html_escaped(out, unicode::fold(fmt::format("{} {} {} {} {} {}", d.title, fmt::join(d.aliases, " "), fmt::join(d.themes, " "),
-                                                       fmt::join(d.tags, " "), d.type.value_or(""), d.date.value_or(d.period.value_or("")))));
+    out += "<li data-doc=\"";
+    out += std::to_string(d.id);
+    out += "\" data-text=\"";
+    // What the filter box searches, one space between the fields.
+    std::string& text = scratch.text;
+    text = d.title;
+    for (const auto* values : {&d.aliases, &d.themes, &d.tags}) {
+        text += ' ';
+        for (std::size_t i = 0; i < values->size(); ++i) {
+            if (i > 0)
+                text += ' ';
+            text += (*values)[i];
+        }
+    }
+    text += ' ';
+    text += d.type.value_or("");
+    text += ' ';
+    text += d.date ? *d.date : d.period.value_or("");
+    unicode::fold_into(scratch.folded, text);
+    append_html_escaped(out, scratch.folded);
     out += "\"><a href=\"";
     append_href(out, links.front());
     append_element(out, "\">", d.title, "</a><div class=\"info\">");
@@ -216,11 +241,12 @@ std::string index_html(const std::vector<ExportEntry>& entries) {
 )",
                    sub, nav);
     auto anchor = anchors.begin();
+    Scratch scratch;
     for (const auto& [theme, docs] : by_theme) {
         fmt::format_to(std::back_inserter(out), "<section id=\"{}\"><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n", *anchor++,
                        html_escape(theme), docs.size());
         for (const auto* e : docs)
-            append_item(out, *e, theme, folders);
+            append_item(out, *e, theme, folders, scratch);
         out += "</ul></section>\n";
     }
     fmt::format_to(std::back_inserter(out), R"(<p id="none" hidden>Geen documenten gevonden.</p>

@@ -12,18 +12,19 @@ std::string html_escape(std::string_view text) {
 }
 
 void append_html_escaped(std::string& out, std::string_view text) {
-    for (std::size_t start = 0; start < text.size();) {
-        const std::size_t special = std::min(text.find_first_of("&<>\"", start), text.size());
-        out.append(text.substr(start, special - start));
-        if (special == text.size())
+    const auto special = [](char c) { return c == '&' || c == '<' || c == '>' || c == '"'; };
+    for (auto start = text.begin(); start != text.end();) {
+        const auto at = std::find_if(start, text.end(), special);
+        out.append(start, at);
+        if (at == text.end())
             break;
-        switch (text[special]) {
+        switch (*at) {
         case '&': out += "&amp;"; break;
         case '<': out += "&lt;"; break;
         case '>': out += "&gt;"; break;
         default: out += "&quot;";
         }
-        start = special + 1;
+        start = at + 1;
     }
 }
 

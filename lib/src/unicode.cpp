@@ -12,6 +12,10 @@ struct FreeDeleter {
     void operator()(utf8proc_uint8_t* p) const noexcept { std::free(p); }
 };
 
+void lower_ascii(std::string& text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
+}
+
 bool is_ascii(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
@@ -22,7 +26,7 @@ std::string map(std::string_view text, int options) {
     if (is_ascii(text)) {
         std::string out(text);
         if (options & UTF8PROC_CASEFOLD)
-            std::transform(out.begin(), out.end(), out.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
+            lower_ascii(out);
         return out;
     }
     const std::string valid = sanitize(text);
@@ -79,6 +83,15 @@ std::string casefold(std::string_view text) {
 std::string fold(std::string_view text) {
     return map(text, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
                          UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+}
+
+void fold_into(std::string& out, std::string_view text) {
+    if (!is_ascii(text)) {
+        out = fold(text);
+        return;
+    }
+    out.assign(text);
+    lower_ascii(out);
 }
 
 char32_t next(std::string_view text, std::size_t& pos) {

@@ -18,6 +18,8 @@ std::string casefold(std::string_view text);
 
 // NFKC, case-folded, diacritics removed: the form every key and comparison is made from.
 std::string fold(std::string_view text);
+// The same into `out`, reusing its room: ASCII text, most of every title, is folded in place.
+void fold_into(std::string& out, std::string_view text);
 
 // Decodes the code point at `pos` and advances `pos`; the text must be valid UTF-8.
 char32_t next(std::string_view text, std::size_t& pos);
