@@ -79,12 +79,32 @@ std::string listing_fingerprint(const std::vector<ExportEntry>& entries) {
     Sha256 hash;
     hash.update(version()); // a newer kennis may draw the listings differently
     std::string record;
+    const auto add = [&record](std::string_view field) {
+        record += '\x1e';
+        record += field;
+    };
+    const auto add_all = [&record](const std::vector<std::string>& values) {
+        record += '\x1e';
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (i > 0)
+                record += '\x1d';
+            record += values[i];
+        }
+    };
     for (const auto& e : entries) {
         const auto& d = e.document;
-        record.clear();
-        fmt::format_to(std::back_inserter(record), "\x1f{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}", d.id, d.title,
-                       fmt::join(d.aliases, "\x1d"), fmt::join(d.themes, "\x1d"), fmt::join(d.tags, "\x1d"), d.type.value_or(""),
-                       d.date.value_or(""), d.period.value_or(""), d.publisher.value_or(""), e.sha256, fmt::join(e.paths, "\x1d"));
+        record = '\x1f';
+        record += std::to_string(d.id);
+        add(d.title);
+        add_all(d.aliases);
+        add_all(d.themes);
+        add_all(d.tags);
+        add(d.type.value_or(""));
+        add(d.date.value_or(""));
+        add(d.period.value_or(""));
+        add(d.publisher.value_or(""));
+        add(e.sha256);
+        add_all(e.paths);
         hash.update(record);
     }
     return hash.hex_digest();
