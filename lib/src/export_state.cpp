@@ -66,6 +66,26 @@ void take_journal(const fs::path& dest, ExportState& state) {
     }
 }
 
+// How many bytes of the open file are whole lines (up to and with its last newline); -1 when it
+// cannot be read.
+off_t whole_lines(int fd) {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0)
+        return -1;
+    char block[4096];
+    for (off_t end = st.st_size; end > 0;) {
+        const off_t start = std::max<off_t>(0, end - static_cast<off_t>(sizeof block));
+        const ssize_t n = ::pread(fd, block, static_cast<std::size_t>(end - start), start);
+        if (n != end - start)
+            return -1;
+        for (ssize_t i = n; i > 0; --i)
+            if (block[i - 1] == '\n')
+                return start + i;
+        end = start;
+    }
+    return 0;
+}
+
 } // namespace
 
 ExportState ExportState::load(const fs::path& dest) {
@@ -144,11 +164,15 @@ void ExportJournal::append(const std::vector<Record>& records, bool sync) {
     const fs::path file = m_dest / ExportState::journal_name;
     std::string text;
     if (!m_fd) {
-        m_fd = UniqueFd(::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
+        m_fd = UniqueFd(::open(file.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
         if (!m_fd)
             throw Error(ExitCode::failure, fmt::format("cannot write {}: {}", file.string(), std::strerror(errno)));
-        struct stat st {};
-        if (::fstat(m_fd.get(), &st) == 0 && st.st_size == 0)
+        // A journal a killed run left may end in the line it was writing: that line goes, so
+        // that this run's lines do not run on from it.
+        const off_t whole = whole_lines(m_fd.get());
+        if (whole < 0 || ::ftruncate(m_fd.get(), whole) != 0)
+            throw Error(ExitCode::failure, fmt::format("cannot write {}: {}", file.string(), std::strerror(errno)));
+        if (whole == 0)
             text = fmt::format("{}\n", journal_header);
     }
     for (const auto& r : records)

@@ -1,5 +1,6 @@
 #include "catalogue_fixture.hpp"
 #include "export_layout.hpp"
+#include "export_state.hpp"
 #include "kennis/browse.hpp"
 #include "kennis/error.hpp"
 #include "kennis/export.hpp"
@@ -374,6 +375,23 @@ TEST_F(SeededExportTest, TheJournalOfAKilledRunMakesItsPathsKennis) {
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find(".kennis-export-journal:2"), std::string::npos) << e.what();
     }
+}
+
+// A run that finds a journal ending in the line a killed run was writing drops that line before
+// it adds its own, so that the journal two killed runs leave still reads.
+TEST_F(ExportTest, AJournalEndingInAHalfWrittenLineGoesOnFromAWholeLine) {
+    fs::create_directories(dest());
+    const std::string sha(64, 'a');
+    write(dest() / ".kennis-export-journal",
+          "#kennis-export-journal 1\nThema/Een.pdf\t" + sha + "\t1\nThema/Twee.pdf\t" + sha.substr(0, 10));
+    ExportJournal journal(dest());
+    journal.append({{"Thema/Drie.pdf", sha, 3}}, false);
+    const ExportState state = ExportState::load(dest());
+    EXPECT_EQ(state.files.size(), 2u);
+    EXPECT_TRUE(state.files.contains("Thema/Een.pdf"));
+    ASSERT_TRUE(state.files.contains("Thema/Drie.pdf"));
+    EXPECT_EQ(state.files.at("Thema/Drie.pdf").mtime_ns, ExportedFile::pending);
+    EXPECT_EQ(state.files.at("Thema/Drie.pdf").document, 3);
 }
 
 TEST_F(ExportTest, HostileTitlesStayInsideDestWithWindowsSafeDistinctNames) {
