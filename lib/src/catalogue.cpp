@@ -68,10 +68,6 @@ private:
     std::string m_json;
 };
 
-} // namespace
-
-namespace {
-
 // store_path as text: made for every document a command loads, so without parsing a path.
 std::string store_file(const std::filesystem::path& home, std::string_view sha256) {
     const std::string& root = home.native();

@@ -17,6 +17,11 @@ constexpr std::size_t max_relative_path = 200;
 
 } // namespace
 
+std::string_view name_of(std::string_view path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
 std::string parent_of(std::string_view path) {
     const auto slash = path.rfind('/');
     return std::string(slash == std::string_view::npos ? std::string_view() : path.substr(0, slash));
@@ -51,7 +56,7 @@ bool ExportPlanner::next(std::size_t count, std::vector<ExportEntry>& entries, s
         e.sha256 = d.current()->sha256;
         for (auto& path : m_layout.paths(d, export_extension(d), max_relative_path)) {
             const std::string folder = parent_of(path);
-            const std::string name = m_folders[unicode::casefold(folder)].claim(folder.empty() ? path : path.substr(folder.size() + 1));
+            const std::string name = m_folders[unicode::casefold(folder)].claim(std::string(name_of(path)));
             e.paths.push_back(folder.empty() ? name : folder + "/" + name);
         }
         e.document = std::move(d);

@@ -22,6 +22,8 @@ inline constexpr std::array<std::string_view, 2> news_files{"WAT-IS-NIEUW.html",
 
 // The folder of a path inside DEST, '/'-separated; empty for DEST itself.
 std::string parent_of(std::string_view path);
+// The last component of a path inside DEST: the file's name in its folder.
+std::string_view name_of(std::string_view path);
 
 // Names the files of the selected documents that have a stored file, a chunk of documents at a
 // time, so that an export can write the first files while it reads the rest from the catalogue.

@@ -73,32 +73,38 @@ FileStat stat_at(int folder, const char* name) {
 
 FileStat stat_of(const fs::path& path) { return stat_at(AT_FDCWD, path.c_str()); }
 
+// A folder opened to work relative to, or an Error naming it.
+UniqueFd open_folder(int from, const fs::path& dir) {
+    UniqueFd fd(::openat(from, dir.empty() ? "." : dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!fd)
+        throw Error(ExitCode::failure, fmt::format("cannot open {}: {}", dir.string(), std::strerror(errno)));
+    return fd;
+}
+
 // The folders one placer links into and links from, each opened once: a link made and looked at
 // relative to its folder costs the kernel a name or two to look up instead of a whole path.
 class OpenFolders {
 public:
-    OpenFolders(fs::path dest, fs::path store) : m_dest(std::move(dest)), m_store(std::move(store)) {}
+    // `dest`: DEST, open; `store`: the folder of the stored files.
+    OpenFolders(int dest, fs::path store) : m_dest(dest), m_store(std::move(store)) {}
 
-    int store() { return open(m_store_fd, m_store); }
+    int store() {
+        if (!m_store_fd)
+            m_store_fd = open_folder(AT_FDCWD, m_store);
+        return m_store_fd.get();
+    }
 
     // `folder` inside DEST, which exists.
     int dest(const std::string& folder) {
         auto it = m_dest_fds.find(folder);
         if (it == m_dest_fds.end())
-            it = m_dest_fds.emplace(folder, UniqueFd()).first;
-        return open(it->second, m_dest / folder);
+            it = m_dest_fds.emplace(folder, open_folder(m_dest, folder)).first;
+        return it->second.get();
     }
 
 private:
-    static int open(UniqueFd& fd, const fs::path& dir) {
-        if (!fd)
-            fd = UniqueFd(::open(dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
-        if (!fd)
-            throw Error(ExitCode::failure, fmt::format("cannot open {}: {}", dir.string(), std::strerror(errno)));
-        return fd.get();
-    }
-
-    fs::path m_dest, m_store;
+    int m_dest;
+    fs::path m_store;
     UniqueFd m_store_fd;
     std::unordered_map<std::string, UniqueFd> m_dest_fds;
 };
@@ -186,8 +192,10 @@ public:
     // as it is decided, so that writing overlaps reading the catalogue.
     void run() {
         const ExportState loaded = m_state;
-        if (!m_options.dry_run)
+        if (!m_options.dry_run) {
             clear_leftovers(loaded);
+            open_dest();
+        }
         Placers placers(m_queue, links_only() ? placers_linking : placers_copying, [this](bool reports) { place_units(reports); });
         ExportPlanner planner(m_library, m_options);
         plan(planner);
@@ -435,7 +443,7 @@ private:
                 continue;
             for (std::size_t slash = folder.find('/');; slash = folder.find('/', slash + 1)) {
                 const std::string made = folder.substr(0, slash);
-                if (::mkdirat(dest_fd(), made.c_str(), 0777) != 0 && errno != EEXIST) {
+                if (::mkdirat(m_dest_fd.get(), made.c_str(), 0777) != 0 && errno != EEXIST) {
                     const int err = errno;
                     expect_dest();
                     throw Error(ExitCode::failure, fmt::format("cannot create {}: {}", full(made).string(), std::strerror(err)));
@@ -446,29 +454,26 @@ private:
         }
     }
 
-    int dest_fd() {
-        if (!m_dest_fd) {
-            m_dest_fd = UniqueFd(::open(m_dest.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
-            struct stat st {};
-            if (!m_dest_fd || ::fstat(m_dest_fd.get(), &st) != 0 || st.st_ino != m_dest_inode)
-                expect_dest();
-        }
-        return m_dest_fd.get();
+    // DEST as it was when the export began, open: its folders are made and its files placed
+    // relative to it.
+    void open_dest() {
+        m_dest_fd = UniqueFd(::open(m_dest.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+        struct stat st {};
+        if (!m_dest_fd || ::fstat(m_dest_fd.get(), &st) != 0 || st.st_ino != m_dest_inode)
+            expect_dest();
     }
 
     // A placer's work: units until the queue is closed and empty. After a failure no new unit
     // starts.
     void place_units(bool reports_progress) {
-        OpenFolders folders(m_dest, store_files_dir(m_library.context().home));
+        OpenFolders folders(m_dest_fd.get(), store_files_dir(m_library.context().home));
         while (auto unit = m_queue.take()) {
             std::optional<fs::path> first_copy;
             for (const std::size_t i : unit->jobs) {
                 const Job& job = unit->part->jobs[i];
                 Outcome& outcome = unit->part->outcomes[i];
                 try {
-                    const auto slash = job.path.rfind('/');
-                    const Target target{folders.dest(parent_of(job.path)),
-                                        std::string(slash == std::string_view::npos ? job.path : job.path.substr(slash + 1))};
+                    const Target target{folders.dest(parent_of(job.path)), std::string(name_of(job.path))};
                     outcome = place(job, target, folders, first_copy);
                     if (outcome.how == Outcome::linked || outcome.how == Outcome::copied)
                         outcome.placed = stat_at(target.folder, target.name.c_str());
@@ -710,7 +715,7 @@ private:
     Library& m_library;
     fs::path m_dest;
     ino_t m_dest_inode = 0; // DEST as it was when the export began
-    UniqueFd m_dest_fd;     // and open, once folders are made in it
+    UniqueFd m_dest_fd;     // and open (not in a dry run)
     Store m_store;
     const ExportOptions& m_options;
     ExportReport& m_report;
