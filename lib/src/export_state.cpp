@@ -148,8 +148,21 @@ void ExportState::save(const fs::path& dest) const {
     for (const auto& s : skipped)
         fmt::format_to(out, "{}{}\t{}\t{}\n", skipped_line, s.id, one_line(s.reason), one_line(s.title));
     text.reserve(text.size() + files.size() * 160);
-    for (const auto& [path, f] : files)
-        fmt::format_to(out, "{}\t{}\t{}\t{}\t{}\n", path, f.sha256, f.size, f.mtime_ns, f.document);
+    // Appended field by field: formatting ten thousand lines took longer than writing them.
+    const auto number = [&text](std::int64_t value) {
+        char digits[24];
+        text.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+    };
+    for (const auto& [path, f] : files) {
+        text.append(path).push_back('\t');
+        text.append(f.sha256).push_back('\t');
+        number(f.size);
+        text.push_back('\t');
+        number(f.mtime_ns);
+        text.push_back('\t');
+        number(f.document);
+        text.push_back('\n');
+    }
     write_if_changed(dest / file_name, text, export_temp_prefix, true); // a run that changed nothing writes nothing
     std::error_code ec;
     fs::remove(dest / journal_name, ec);

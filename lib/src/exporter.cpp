@@ -217,9 +217,10 @@ public:
             write_listings(draw_listings(placed_entries(), m_state.listings));
         remove_files();
         news.get();
-        // Freeing ten thousand planned documents and their names takes milliseconds: another
-        // core does it while the state is written.
-        std::jthread release([entries = std::move(m_entries), names = std::move(planner)] {});
+        // Freeing ten thousand planned documents, their names and their jobs takes milliseconds:
+        // another core does it while the state is written.
+        std::jthread release([entries = std::move(m_entries), names = std::move(planner), parts = std::move(m_parts),
+                              wanted = std::move(m_wanted), before = std::move(m_before)] {});
         const bool complete = m_report.failed.empty() && m_report.stale == 0;
         m_state.plan = complete ? m_plan + own_files_stats() : std::string();
         m_state.skipped = complete ? m_report.skipped : std::vector<ExportSkip>();
@@ -234,6 +235,7 @@ private:
         std::string_view sha256;
         std::int64_t document;
         bool replace;
+        ExportedFile* recorded = nullptr; // in m_state, once the job is published
     };
 
     // What became of one job.
@@ -408,11 +410,11 @@ private:
             return;
         std::vector<ExportJournal::Record> records;
         records.reserve(part->jobs.size());
-        for (const auto& job : part->jobs) {
+        for (auto& job : part->jobs) {
             const std::string path(job.path);
             if (job.replace)
                 m_before.emplace(path, m_state.files.at(path));
-            m_state.files[path] = {std::string(job.sha256), 0, ExportedFile::pending, job.document};
+            job.recorded = &(m_state.files[path] = {std::string(job.sha256), 0, ExportedFile::pending, job.document});
             records.push_back({job.path, job.sha256, job.document});
         }
         // On disk before copies are begun: a copy that a power cut cut short is known as kennis's
@@ -506,15 +508,14 @@ private:
                 if (o.how == Outcome::refused) {
                     const std::string path(job.path);
                     m_report.failed.push_back({path, o.refusal});
-                    m_state.files[path] = m_before.at(path); // the old file stays, and so does what was known of it
+                    *job.recorded = m_before.at(path); // the old file stays, and so does what was known of it
                     continue;
                 }
                 ++(o.how == Outcome::copied ? m_report.copied : m_report.linked);
                 ++m_report.written;
                 m_report.changes.push_back({job.replace ? "replace" : "write", std::string(job.path)});
-                ExportedFile& f = m_state.files[std::string(job.path)];
-                f.size = o.placed.size;
-                f.mtime_ns = o.placed.mtime_ns;
+                job.recorded->size = o.placed.size;
+                job.recorded->mtime_ns = o.placed.mtime_ns;
             }
         }
     }
