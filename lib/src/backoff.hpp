@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http_client.hpp"
+
 #include <ctime>
 #include <optional>
 #include <string_view>
@@ -21,6 +23,10 @@ double backoff_delay(const RetryPolicy& policy, int failures, std::optional<doub
 // A Retry-After header: seconds, or an HTTP date (relative to `now`).
 std::optional<double> parse_retry_after(std::string_view value, std::time_t now);
 
+// An HTTP date in any of the three forms a server may send (RFC 9110, 5.6.7):
+// "Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT" or "Sun Nov  6 08:49:37 1994".
+std::optional<std::time_t> parse_http_date(std::string_view text);
+
 enum class FailureKind {
     not_found,    // 404, 410
     unauthorized, // 401, 403
@@ -28,7 +34,7 @@ enum class FailureKind {
     fatal,        // everything else: the same request would fail the same way
 };
 
-// How an HTTP status or a libcurl error code (0 when the transfer itself went through) fails.
-FailureKind classify_failure(long http_status, int curl_code);
+// How a transfer with this HTTP status fails, or (when not ok) the transfer itself.
+FailureKind classify_failure(long http_status, http_module::Transport transport);
 
 } // namespace kennis

@@ -2,40 +2,26 @@
 
 #include "kennis/version.hpp"
 #include "mime.hpp"
+#include "modules.hpp"
 
 #include <algorithm>
 #include <chrono>
-#include <curl/curl.h>
 #include <deque>
 #include <fmt/format.h>
 #include <random>
-#include <stdexcept>
 #include <thread>
 
 namespace kennis {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using http_module::Transport;
 
 constexpr std::size_t sniff_bytes = 1024;
 // A real server's headers, across a few redirects, are a few KiB; more is a server to leave.
 constexpr std::size_t max_header_bytes = 256 * 1024;
 // The body of an error answer is not kept; past this much it is not read either.
 constexpr std::int64_t max_error_body = 1024 * 1024;
-
-struct CurlGlobal {
-    CurlGlobal() { curl_global_init(CURL_GLOBAL_DEFAULT); }
-};
-
-struct EasyDeleter {
-    void operator()(CURL* e) const noexcept { curl_easy_cleanup(e); }
-};
-struct MultiDeleter {
-    void operator()(CURLM* m) const noexcept { curl_multi_cleanup(m); }
-};
-struct SlistDeleter {
-    void operator()(curl_slist* l) const noexcept { curl_slist_free_all(l); }
-};
 
 bool iequals_prefix(std::string_view line, std::string_view name) {
     if (line.size() < name.size())
@@ -63,11 +49,9 @@ std::string human_size(std::int64_t bytes) {
 }
 
 // One attempt at one request.
-struct Transfer {
+struct Transfer final : http_module::Receiver {
     FetchRequest request;
     int attempts = 0;
-    std::unique_ptr<CURL, EasyDeleter> easy;
-    std::unique_ptr<curl_slist, SlistDeleter> headers;
     std::optional<TempFile> file;
     std::int64_t received = 0;
     std::string head;
@@ -82,7 +66,6 @@ struct Transfer {
     std::string write_error;
     const Store* store = nullptr;
     std::int64_t max_size = 0;
-    char errbuf[CURL_ERROR_SIZE] = {};
 
     void reset_response() {
         status = 0;
@@ -92,64 +75,67 @@ struct Transfer {
         retry_after.reset();
     }
 
-    static std::size_t on_header(char* data, std::size_t size, std::size_t n, void* self) {
-        auto& t = *static_cast<Transfer*>(self);
-        const std::string_view line(data, size * n);
-        t.header_bytes += line.size();
-        if (t.header_bytes > max_header_bytes) {
-            t.write_error = fmt::format("the server sent more than {} of headers", human_size(max_header_bytes));
-            return 0;
+    bool header(std::string_view line) override {
+        header_bytes += line.size();
+        if (header_bytes > max_header_bytes) {
+            write_error = fmt::format("the server sent more than {} of headers", human_size(max_header_bytes));
+            return false;
         }
         if (line.starts_with("HTTP/")) {
             // A new response (after a redirect or a 100 Continue): forget the previous headers.
-            t.reset_response();
+            reset_response();
             const auto sp = line.find(' ');
             if (sp != std::string_view::npos)
-                t.status = std::strtol(std::string(line.substr(sp + 1, 3)).c_str(), nullptr, 10);
+                status = std::strtol(std::string(line.substr(sp + 1, 3)).c_str(), nullptr, 10);
         } else if (iequals_prefix(line, "etag:")) {
-            t.etag = trimmed(line.substr(5));
+            etag = trimmed(line.substr(5));
         } else if (iequals_prefix(line, "last-modified:")) {
-            t.last_modified = trimmed(line.substr(14));
+            last_modified = trimmed(line.substr(14));
         } else if (iequals_prefix(line, "content-type:")) {
-            t.content_type = trimmed(line.substr(13));
+            content_type = trimmed(line.substr(13));
         } else if (iequals_prefix(line, "retry-after:")) {
-            t.retry_after = trimmed(line.substr(12));
-        } else if (iequals_prefix(line, "content-length:") && t.status >= 200 && t.status < 300) {
+            retry_after = trimmed(line.substr(12));
+        } else if (iequals_prefix(line, "content-length:") && status >= 200 && status < 300) {
             const auto length = std::strtoll(trimmed(line.substr(15)).c_str(), nullptr, 10);
-            if (length > t.max_size) {
-                t.too_large = true;
-                return 0; // refuse the body before it is sent
+            if (length > max_size) {
+                too_large = true;
+                return false; // refuse the body before it is sent
             }
         }
-        return size * n;
+        return true;
     }
 
-    static std::size_t on_body(char* data, std::size_t size, std::size_t n, void* self) {
-        auto& t = *static_cast<Transfer*>(self);
-        const std::string_view bytes(data, size * n);
-        if (t.status < 200 || t.status >= 300) {
+    bool body(std::string_view bytes) override {
+        if (status < 200 || status >= 300) {
             // An error page is read and dropped, but not for ever.
-            t.dropped += static_cast<std::int64_t>(bytes.size());
-            return t.dropped > max_error_body ? 0 : bytes.size();
+            dropped += static_cast<std::int64_t>(bytes.size());
+            return dropped <= max_error_body;
         }
-        if (t.received + static_cast<std::int64_t>(bytes.size()) > t.max_size) {
-            t.too_large = true;
-            return 0;
+        if (received + static_cast<std::int64_t>(bytes.size()) > max_size) {
+            too_large = true;
+            return false;
         }
         try {
-            if (!t.file)
-                t.file.emplace(t.store->create_temp());
-            t.file->write(bytes);
+            if (!file)
+                file.emplace(store->create_temp());
+            file->write(bytes);
         } catch (const std::exception& e) {
-            t.write_error = e.what();
-            return 0;
+            write_error = e.what();
+            return false;
         }
-        if (t.head.size() < sniff_bytes)
-            t.head.append(bytes.substr(0, sniff_bytes - t.head.size()));
-        t.received += static_cast<std::int64_t>(bytes.size());
-        return bytes.size();
+        if (head.size() < sniff_bytes)
+            head.append(bytes.substr(0, sniff_bytes - head.size()));
+        received += static_cast<std::int64_t>(bytes.size());
+        return true;
     }
 };
+
+// The HTTP module's client: libcurl is loaded with the first one.
+std::unique_ptr<http_module::Client> make_client(const FetcherOptions& o) {
+    static const auto make = reinterpret_cast<http_module::MakeClient>(module_entry("kennis-http.so", http_module::entry_point));
+    return std::unique_ptr<http_module::Client>(make({std::clamp(o.per_host, 1, 8), std::max(o.jobs, 1), o.max_redirects,
+                                                      o.connect_timeout, o.low_speed_limit, o.low_speed_time, o.user_agent}));
+}
 
 } // namespace
 
@@ -170,22 +156,12 @@ FetcherOptions make_fetcher_options(const NetworkOptions& network, int jobs, std
 struct Fetcher::Impl {
     const Store& store;
     FetcherOptions options;
-    std::unique_ptr<CURLM, MultiDeleter> multi;
+    std::unique_ptr<http_module::Client> client;
     std::mt19937_64 random{std::random_device{}()};
 
-    Impl(const Store& s, FetcherOptions o) : store(s), options(std::move(o)) {
-        static CurlGlobal global;
-        multi.reset(curl_multi_init());
-        if (!multi)
-            throw std::runtime_error("cannot start libcurl");
-        curl_multi_setopt(multi.get(), CURLMOPT_MAX_HOST_CONNECTIONS, static_cast<long>(std::clamp(options.per_host, 1, 8)));
-        curl_multi_setopt(multi.get(), CURLMOPT_MAX_TOTAL_CONNECTIONS, static_cast<long>(std::max(options.jobs, 1)));
-    }
+    Impl(const Store& s, FetcherOptions o) : store(s), options(std::move(o)), client(make_client(options)) {}
 
     void start(Transfer& t) {
-        t.easy.reset(curl_easy_init());
-        if (!t.easy)
-            throw std::runtime_error("cannot start a transfer");
         ++t.attempts;
         t.file.reset();
         t.received = 0;
@@ -197,41 +173,16 @@ struct Fetcher::Impl {
         t.reset_response();
         t.store = &store;
         t.max_size = options.max_size;
-        t.errbuf[0] = '\0';
-        CURL* e = t.easy.get();
-        curl_easy_setopt(e, CURLOPT_URL, t.request.url.c_str());
-        curl_easy_setopt(e, CURLOPT_PRIVATE, &t);
-        curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t.errbuf);
-        curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Transfer::on_header);
-        curl_easy_setopt(e, CURLOPT_HEADERDATA, &t);
-        curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Transfer::on_body);
-        curl_easy_setopt(e, CURLOPT_WRITEDATA, &t);
-        curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-        curl_easy_setopt(e, CURLOPT_MAXREDIRS, options.max_redirects);
-        curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-        curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-        curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, options.connect_timeout);
-        curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, options.low_speed_limit);
-        curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, options.low_speed_time);
-        curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
-        curl_easy_setopt(e, CURLOPT_USERAGENT, options.user_agent.c_str());
-        curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-        // Larger reads mean fewer system calls and callbacks per megabyte, as the curl tool does.
-        curl_easy_setopt(e, CURLOPT_BUFFERSIZE, 256L * 1024);
-        curl_slist* list = nullptr;
+        std::vector<std::string> headers;
         if (t.request.etag)
-            list = curl_slist_append(list, ("If-None-Match: " + *t.request.etag).c_str());
+            headers.push_back("If-None-Match: " + *t.request.etag);
         if (t.request.last_modified)
-            list = curl_slist_append(list, ("If-Modified-Since: " + *t.request.last_modified).c_str());
-        t.headers.reset(list);
-        if (list)
-            curl_easy_setopt(e, CURLOPT_HTTPHEADER, list);
-        curl_multi_add_handle(multi.get(), e);
+            headers.push_back("If-Modified-Since: " + *t.request.last_modified);
+        client->start(t.request.url, headers, t);
     }
 
     // What the finished attempt means; nullopt when it should be tried again.
-    std::optional<FetchResult> finish(Transfer& t, CURLcode code, Clock::time_point& retry_at) {
-        curl_multi_remove_handle(multi.get(), t.easy.get());
+    std::optional<FetchResult> finish(Transfer& t, const http_module::Ended& ended, Clock::time_point& retry_at) {
         FetchResult r;
         r.key = t.request.key;
         r.url = t.request.url;
@@ -240,9 +191,8 @@ struct Fetcher::Impl {
         r.last_modified = t.last_modified;
         r.content_type = t.content_type;
         r.attempts = t.attempts;
-        char* effective = nullptr;
-        if (curl_easy_getinfo(t.easy.get(), CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective)
-            r.url = effective;
+        if (!ended.url.empty())
+            r.url = ended.url;
         if (t.too_large) {
             // Pages have a fixed limit; only documents have --max-size.
             r.error = fmt::format("larger than the size limit of {}{}", human_size(options.max_size),
@@ -253,8 +203,9 @@ struct Fetcher::Impl {
             r.error = t.write_error;
             return r;
         }
-        const bool ok_status = code == CURLE_OK && t.status >= 200 && t.status < 300;
-        if (code == CURLE_OK && t.status == 304) {
+        Transport transport = ended.transport;
+        const bool ok_status = transport == Transport::ok && t.status >= 200 && t.status < 300;
+        if (transport == Transport::ok && t.status == 304) {
             r.outcome = FetchResult::Outcome::not_modified;
             return r;
         }
@@ -277,10 +228,9 @@ struct Fetcher::Impl {
         }
         // An error page cut short is still that error, not a transfer failure.
         if (t.dropped > max_error_body)
-            code = CURLE_OK;
-        const FailureKind kind = classify_failure(t.status, code);
-        r.error = code != CURLE_OK ? (t.errbuf[0] ? std::string(t.errbuf) : curl_easy_strerror(code))
-                                   : fmt::format("HTTP {}", t.status);
+            transport = Transport::ok;
+        const FailureKind kind = classify_failure(t.status, transport);
+        r.error = transport != Transport::ok ? ended.error : fmt::format("HTTP {}", t.status);
         if (kind == FailureKind::not_found)
             r.error += " (not found)";
         else if (kind == FailureKind::unauthorized)
@@ -305,7 +255,7 @@ Fetcher::Fetcher(const Store& store, FetcherOptions options)
 
 Fetcher::~Fetcher() = default;
 
-void Fetcher::wake() { curl_multi_wakeup(m_impl->multi.get()); }
+void Fetcher::wake() { m_impl->client->wake(); }
 
 void Fetcher::run(std::vector<FetchRequest> requests, const std::function<void(FetchResult&&)>& on_result,
                   const ProgressFn& progress, const std::function<void()>& on_wake) {
@@ -339,19 +289,11 @@ void Fetcher::run(std::vector<FetchRequest> requests, const std::function<void(F
             ready.pop_front();
             ++active;
         }
-        int running = 0;
-        curl_multi_perform(impl.multi.get(), &running);
-        int queued = 0;
-        while (CURLMsg* msg = curl_multi_info_read(impl.multi.get(), &queued)) {
-            if (msg->msg != CURLMSG_DONE)
-                continue;
-            Transfer* t = nullptr;
-            curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &t);
-            const CURLcode code = msg->data.result;
+        for (const auto& ended : impl.client->perform()) {
+            auto* t = static_cast<Transfer*>(ended.receiver);
             --active;
             Clock::time_point retry_at;
-            auto result = impl.finish(*t, code, retry_at);
-            t->easy.reset();
+            auto result = impl.finish(*t, ended, retry_at);
             if (!result) {
                 waiting.emplace_back(retry_at, t);
                 continue;
@@ -373,7 +315,7 @@ void Fetcher::run(std::vector<FetchRequest> requests, const std::function<void(F
                 timeout_ms = static_cast<int>(std::clamp<long long>(
                     std::chrono::duration_cast<std::chrono::milliseconds>(next - Clock::now()).count(), 0, 1000));
             }
-            curl_multi_poll(impl.multi.get(), nullptr, 0, timeout_ms, nullptr);
+            impl.client->poll(timeout_ms);
         }
         if (on_wake)
             on_wake();

@@ -52,9 +52,10 @@ struct FetchResult {
     int attempts = 0;
 };
 
-// Runs HTTP transfers with one libcurl multi handle: parallel, conditional, size-capped, and
-// retried with backoff on transient failures only. Bodies stream into temp files; hashing
-// them is left to the caller, off the thread that keeps every transfer moving.
+// Runs HTTP transfers through the HTTP module (libcurl's multi interface): parallel,
+// conditional, size-capped, and retried with backoff on transient failures only. Bodies stream
+// into temp files; hashing them is left to the caller, off the thread that keeps every transfer
+// moving.
 class Fetcher {
 public:
     Fetcher(const Store& store, FetcherOptions options);
