@@ -138,7 +138,7 @@ ExportState ExportState::load(const fs::path& dest) {
     return state;
 }
 
-void ExportState::save(const fs::path& dest) const {
+void ExportState::save(const fs::path& dest, bool sync) const {
     std::string text = std::string(header) + "\n";
     if (!listings.empty())
         text += fmt::format("{}{}\n", listings_line, listings);
@@ -163,7 +163,7 @@ void ExportState::save(const fs::path& dest) const {
         number(f.document);
         text.push_back('\n');
     }
-    write_if_changed(dest / file_name, text, export_temp_prefix, true); // a run that changed nothing writes nothing
+    write_if_changed(dest / file_name, text, export_temp_prefix, sync); // a run that changed nothing writes nothing
     std::error_code ec;
     fs::remove(dest / journal_name, ec);
 }

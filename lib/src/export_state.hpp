@@ -36,12 +36,13 @@ public:
     // The paths a run is writing (see ExportJournal).
     static constexpr std::string_view journal_name = ".kennis-export-journal";
 
-    // An empty state when DEST has no state file, with the paths of a journal a run left behind
+    // An empty state when DEST has no state file (or an empty one, which is what a power cut
+    // can leave of one written without a sync), with the paths of a journal a run left behind
     // as pending; InputError naming the line when either is damaged.
     static ExportState load(const std::filesystem::path& dest);
-    // Atomically: a reader sees the old state or the new one. Then the journal goes, as the
-    // state holds what became of its paths.
-    void save(const std::filesystem::path& dest) const;
+    // Atomically: a reader sees the old state or the new one, and with `sync` it is on disk
+    // before the journal goes, as the state holds what became of the journal's paths.
+    void save(const std::filesystem::path& dest, bool sync) const;
 
     std::map<std::string, ExportedFile> files; // by path relative to DEST, '/'-separated
     // What the listings in DEST (catalogue.csv, SHA256SUMS, index.html) were last written from,

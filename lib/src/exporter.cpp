@@ -224,8 +224,14 @@ public:
         const bool complete = m_report.failed.empty() && m_report.stale == 0;
         m_state.plan = complete ? m_plan + own_files_stats() : std::string();
         m_state.skipped = complete ? m_report.skipped : std::vector<ExportSkip>();
+        // A first export made only of hard links to the store need not wait for its state to
+        // reach the disk: each file it wrote holds its document's bytes, by which a run after a
+        // power cut that lost the state, or left it empty, knows the file as kennis's (as it
+        // knows links a killed run left unrecorded). Any other state may be all that tells a
+        // copy cut short, or an earlier run's file, from someone else's, and is synced.
+        const bool durable = !(hard_links_only() && loaded.files.empty());
         if (!(m_state == loaded) || m_journal.exists())
-            m_state.save(m_dest);
+            m_state.save(m_dest, durable);
     }
 
 private:

@@ -27,8 +27,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-
-
 void write(const fs::path& p, const std::string& text) {
     std::ofstream(p, std::ios::binary) << text;
 }
@@ -189,6 +187,29 @@ TEST_F(SeededExportTest, AFileCutShortByAPowerCutIsKennisAndIsWrittenAgain) {
     EXPECT_EQ(r.written, 2u);
     EXPECT_EQ(test::read_file(half), bytes);
     EXPECT_EQ(std::system(fmt::format("cd '{}' && sha256sum --quiet -c SHA256SUMS", dest().string()).c_str()), 0);
+}
+
+TEST_F(SeededExportTest, LinksWhoseStateAPowerCutEmptiedAreStillKennis) {
+    ExportOptions o;
+    o.link = LinkMode::hardlink;
+    const auto first = run(o);
+    ASSERT_GT(first.linked, 0u);
+    fs::resize_file(dest() / ".kennis-export", 0); // what a power cut can leave of a state written without a sync
+    const auto again = run(o);
+    EXPECT_TRUE(again.failed.empty()) << again.failed.front().path;
+    EXPECT_EQ(again.written, 0u);
+    EXPECT_EQ(again.unchanged, first.written);
+    // And the state knows them again: a narrower export with --delete removes the rest.
+    o.filter.themes = {"Thuiszitters"};
+    o.delete_stale = true;
+    o.max_delete = first.written;
+    const auto narrowed = run(o);
+    EXPECT_TRUE(narrowed.failed.empty());
+    EXPECT_EQ(narrowed.removed + narrowed.unchanged, first.written);
+    EXPECT_GT(narrowed.removed, 0u);
+    o.dest = dir() / "fresh";
+    run(o);
+    EXPECT_EQ(files_under(dest()), files_under(o.dest));
 }
 
 TEST_F(SeededExportTest, ListingsAreDrawnAgainWhenWhatTheyShowChangesOrSomeoneTouchedThem) {
