@@ -7,7 +7,9 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <tuple>
 #include <unordered_map>
+#include <utility>
 
 namespace kennis {
 namespace {
@@ -68,6 +70,31 @@ private:
     std::string m_json;
 };
 
+// The rows of one kind of list (aliases, themes, versions), gathered with the key that orders
+// them within their document and handed over in that order. For ten thousand documents this
+// takes a fraction of the time SQLite spends sorting the rows in temporary b-trees.
+template <typename Key, typename Value>
+class ListRows {
+public:
+    void add(std::size_t at, Key key, Value value) { m_rows.push_back({at, std::move(key), std::move(value)}); }
+
+    // `take(at, key, value)` for each row, by document and then by key.
+    template <typename Take>
+    void each(Take take) {
+        std::sort(m_rows.begin(), m_rows.end(), [](const Row& a, const Row& b) { return std::tie(a.at, a.key) < std::tie(b.at, b.key); });
+        for (auto& row : m_rows)
+            take(row.at, row.key, std::move(row.value));
+    }
+
+private:
+    struct Row {
+        std::size_t at;
+        Key key;
+        Value value;
+    };
+    std::vector<Row> m_rows;
+};
+
 // store_path as text: made for every document a command loads, so without parsing a path.
 std::string store_file(const std::filesystem::path& home, std::string_view sha256) {
     const std::string& root = home.native();
@@ -108,16 +135,25 @@ std::vector<Document> load_documents(Database& db, const std::filesystem::path& 
                   d.first_seen = q.getColumn(9).getString();
                   d.last_seen = q.getColumn(10).getString();
               });
-    rows.each(db, "SELECT document_id, alias FROM aliases WHERE document_id {in} ORDER BY document_id, seq",
-              [&](std::size_t at, SQLite::Statement& q) { docs[at].aliases.push_back(q.getColumn(1).getString()); });
-    rows.each(db,
-              "SELECT DISTINCT m.document_id, t.name, t.id FROM memberships m JOIN themes t ON t.id = m.theme_id "
-              "WHERE m.document_id {in} ORDER BY m.document_id, t.id",
-              [&](std::size_t at, SQLite::Statement& q) { docs[at].themes.push_back(q.getColumn(1).getString()); });
-    rows.each(db,
-              "SELECT dt.document_id, t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id "
-              "WHERE dt.document_id {in} ORDER BY dt.document_id, t.name",
+    // Lists in the order of their seq, of their themes' ids (a theme listed by two sources once),
+    // of their names, and of when they were first seen.
+    ListRows<std::int64_t, std::string> aliases;
+    rows.each(db, "SELECT document_id, alias, seq FROM aliases WHERE document_id {in}", [&](std::size_t at, SQLite::Statement& q) {
+        aliases.add(at, q.getColumn(2).getInt64(), q.getColumn(1).getString());
+    });
+    aliases.each([&](std::size_t at, std::int64_t, std::string alias) { docs[at].aliases.push_back(std::move(alias)); });
+    ListRows<std::int64_t, std::string> themes;
+    rows.each(db, "SELECT m.document_id, t.name, t.id FROM memberships m JOIN themes t ON t.id = m.theme_id WHERE m.document_id {in}",
+              [&](std::size_t at, SQLite::Statement& q) { themes.add(at, q.getColumn(2).getInt64(), q.getColumn(1).getString()); });
+    std::pair<std::size_t, std::int64_t> last_theme{docs.size(), 0};
+    themes.each([&](std::size_t at, std::int64_t theme, std::string name) {
+        if (std::exchange(last_theme, {at, theme}) != std::pair(at, theme))
+            docs[at].themes.push_back(std::move(name));
+    });
+    rows.each(db, "SELECT dt.document_id, t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id WHERE dt.document_id {in}",
               [&](std::size_t at, SQLite::Statement& q) { docs[at].tags.push_back(q.getColumn(1).getString()); });
+    for (auto& d : docs)
+        std::sort(d.tags.begin(), d.tags.end());
     rows.each(db,
               "SELECT document_id, url, etag, last_modified, last_status, last_checked FROM urls "
               "WHERE document_id {in} ORDER BY document_id, id",
@@ -131,14 +167,16 @@ std::vector<Document> load_documents(Database& db, const std::filesystem::path& 
                   u.last_checked = optional_text(q.getColumn(5));
                   docs[at].urls.push_back(std::move(u));
               });
+    ListRows<std::pair<std::string, std::int64_t>, DocumentVersion> versions;
     rows.each(db,
-              "SELECT v.document_id, v.sha256, b.size, b.mime, v.first_seen FROM versions v "
-              "JOIN blobs b ON b.sha256 = v.sha256 WHERE v.document_id {in} "
-              "ORDER BY v.document_id, v.first_seen, v.id",
+              "SELECT v.document_id, v.sha256, b.size, b.mime, v.first_seen, v.id FROM versions v "
+              "JOIN blobs b ON b.sha256 = v.sha256 WHERE v.document_id {in}",
               [&](std::size_t at, SQLite::Statement& q) {
-                  docs[at].versions.push_back({q.getColumn(1).getString(), q.getColumn(2).getInt64(),
-                                               optional_text(q.getColumn(3)), q.getColumn(4).getString()});
+                  DocumentVersion v{q.getColumn(1).getString(), q.getColumn(2).getInt64(), optional_text(q.getColumn(3)),
+                                    q.getColumn(4).getString()};
+                  versions.add(at, {v.first_seen, q.getColumn(5).getInt64()}, std::move(v));
               });
+    versions.each([&](std::size_t at, const auto&, DocumentVersion v) { docs[at].versions.push_back(std::move(v)); });
     std::erase_if(docs, [](const Document& d) { return d.id == 0; });
     for (auto& d : docs)
         if (const auto* v = d.current())

@@ -153,6 +153,13 @@ TEST_F(SyncTest, ADocumentStaysWhileAnotherSourceStillListsIt) {
     EXPECT_EQ(twee.themes, std::vector<std::string>{"B"});
 }
 
+TEST_F(SyncTest, AThemeTwoSourcesListADocumentUnderIsOneOfItsThemesOnce) {
+    apply({{"Verzuim 18+", "Een", {}}, {"Thuiszitters", "Een", {}}}, "source-1");
+    apply({{"Verzuim 18-", "Een", {}}, {"Thuiszitters", "Een", {}}, {"Verzuim 18+", "Een", {}}}, "source-2");
+    // In the order the themes were first seen.
+    EXPECT_EQ(doc("Een").themes, (std::vector<std::string>{"Verzuim 18+", "Thuiszitters", "Verzuim 18-"}));
+}
+
 TEST_F(SyncTest, ThemeMovesAreReportedInWords) {
     apply({{"A", "Een", {}}, {"A", "Twee", {}}});
     const auto r = apply({{"A", "Een", {}}, {"B", "Twee", {}}});
