@@ -218,9 +218,9 @@ public:
         remove_files();
         news.get();
         // Freeing ten thousand planned documents, their names and their jobs takes milliseconds:
-        // another core does it while the state is written.
-        std::jthread release([entries = std::move(m_entries), names = std::move(planner), parts = std::move(m_parts),
-                              wanted = std::move(m_wanted), before = std::move(m_before)] {});
+        // another core does it while the state is written and the rest is freed.
+        m_release = std::jthread([entries = std::move(m_entries), names = std::move(planner), parts = std::move(m_parts),
+                                  wanted = std::move(m_wanted), before = std::move(m_before)] {});
         const bool complete = m_report.failed.empty() && m_report.stale == 0;
         m_state.plan = complete ? m_plan + own_files_stats() : std::string();
         m_state.skipped = complete ? m_report.skipped : std::vector<ExportSkip>();
@@ -719,6 +719,7 @@ private:
         return stats;
     }
 
+    std::jthread m_release; // first, so that it is joined after the other members are freed
     Library& m_library;
     fs::path m_dest;
     ino_t m_dest_inode = 0; // DEST as it was when the export began
