@@ -2,25 +2,22 @@
 
 #include "catalogue.hpp"
 #include "export_manifest.hpp"
+#include "export_placer.hpp"
 #include "export_plan.hpp"
 #include "export_state.hpp"
 #include "file_io.hpp"
 #include "kennis/error.hpp"
-#include "kennis/filename.hpp"
 #include "kennis/version.hpp"
 #include "library_impl.hpp"
 #include "lock.hpp"
 #include "selection.hpp"
 #include "sha256.hpp"
 #include "store.hpp"
-#include "unicode.hpp"
 #include "unique_fd.hpp"
-#include "work_queue.hpp"
 #include "zip_export.hpp"
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cerrno>
 #include <ctime>
 #include <cstring>
@@ -31,7 +28,6 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <random>
 #include <set>
 #include <memory>
 #include <thread>
@@ -49,65 +45,8 @@ namespace {
 // small, so that the placers start early; later parts grow to the full size.
 constexpr std::size_t first_part = 64;
 constexpr std::size_t documents_per_part = 512;
-// Documents placed at a time. A copy is mostly the kernel moving bytes, which two cores do in
-// about half the time. A link is quick enough that one thread keeps up with the planning, and a
-// second would only take a core from it.
-constexpr std::size_t placers_copying = 2;
-constexpr std::size_t placers_linking = 1;
-
-struct FileStat {
-    bool exists = false;
-    bool regular = false;
-    std::int64_t size = 0;
-    std::int64_t mtime_ns = 0;
-};
-
-// The file `name` in the folder open as `folder` (or AT_FDCWD), not following a link.
-FileStat stat_at(int folder, const char* name) {
-    struct stat st {};
-    if (::fstatat(folder, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
-        return {};
-    return {true, S_ISREG(st.st_mode), static_cast<std::int64_t>(st.st_size),
-            static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
-}
 
 FileStat stat_of(const fs::path& path) { return stat_at(AT_FDCWD, path.c_str()); }
-
-// A folder opened to work relative to, or an Error naming it.
-UniqueFd open_folder(int from, const fs::path& dir) {
-    UniqueFd fd(::openat(from, dir.empty() ? "." : dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
-    if (!fd)
-        throw Error(ExitCode::failure, fmt::format("cannot open {}: {}", dir.string(), std::strerror(errno)));
-    return fd;
-}
-
-// The folders one placer links into and links from, each opened once: a link made and looked at
-// relative to its folder costs the kernel a name or two to look up instead of a whole path.
-class OpenFolders {
-public:
-    // `dest`: DEST, open; `store`: the folder of the stored files.
-    OpenFolders(int dest, fs::path store) : m_dest(dest), m_store(std::move(store)) {}
-
-    int store() {
-        if (!m_store_fd)
-            m_store_fd = open_folder(AT_FDCWD, m_store);
-        return m_store_fd.get();
-    }
-
-    // `folder` inside DEST, which exists.
-    int dest(const std::string& folder) {
-        auto it = m_dest_fds.find(folder);
-        if (it == m_dest_fds.end())
-            it = m_dest_fds.emplace(folder, open_folder(m_dest, folder)).first;
-        return it->second.get();
-    }
-
-private:
-    int m_dest;
-    fs::path m_store;
-    UniqueFd m_store_fd;
-    std::unordered_map<std::string, UniqueFd> m_dest_fds;
-};
 
 bool same_as_recorded(const FileStat& st, const ExportedFile& f) {
     return st.exists && f.mtime_ns != ExportedFile::pending && st.size == f.size && st.mtime_ns == f.mtime_ns;
@@ -115,18 +54,6 @@ bool same_as_recorded(const FileStat& st, const ExportedFile& f) {
 
 std::string content_of(const fs::path& path, const FileStat& st) {
     return st.regular ? sha256_file(path) : std::string();
-}
-
-// Errors that mean "someone has this file open or locked" on a share: keep the old file, go on.
-bool is_busy(int err) { return err == EBUSY || err == EACCES || err == EPERM || err == ETXTBSY; }
-
-// File systems that cannot make a second name for a file: copy instead.
-bool links_unsupported(int err) { return err == EPERM || err == EOPNOTSUPP || err == EXDEV || err == EMLINK || err == ENOSYS; }
-
-// A name for a temp file, unused in any folder.
-std::string temp_name() {
-    thread_local std::mt19937_64 rng{std::random_device{}()};
-    return fmt::format("{}{:016x}", export_temp_prefix, rng());
 }
 
 // The first day WAT-IS-NIEUW covers, as YYYY-MM-DD: `days` days before now.
@@ -196,12 +123,13 @@ public:
             clear_leftovers(loaded);
             open_dest();
         }
-        Placers placers(m_queue, links_only() ? placers_linking : placers_copying, [this](bool reports) { place_units(reports); });
+        if (!m_options.dry_run)
+            m_placer.emplace(ExportPlacer::Setup{m_dest, m_dest_fd.get(), m_library.context().home, m_options.link,
+                                                 m_same_file_system, m_progress});
         ExportPlanner planner(m_library, m_options);
         plan(planner);
         if (m_options.dry_run)
             return;
-        m_queue.close();
         // The listings and WAT-IS-NIEUW are drawn and written on two cores while the last files
         // are placed (they depend only on the plan and the catalogue, and DEST is in flux until
         // the run ends anyway), and this thread then helps place what is left. The listings
@@ -210,8 +138,7 @@ public:
         auto news = write_news();
         if (m_report.failed.empty())
             write_listings(draw_listings(m_entries, m_state.listings));
-        place_units(false);
-        placers.join();
+        m_placer->finish();
         record_outcomes();
         if (!m_report.failed.empty())
             write_listings(draw_listings(placed_entries(), m_state.listings));
@@ -229,63 +156,12 @@ public:
         // power cut that lost the state, or left it empty, knows the file as kennis's (as it
         // knows links a killed run left unrecorded). Any other state may be all that tells a
         // copy cut short, or an earlier run's file, from someone else's, and is synced.
-        const bool durable = !(hard_links_only() && loaded.files.empty());
+        const bool durable = !(m_placer->hard_links_only() && loaded.files.empty());
         if (!(m_state == loaded) || m_journal.exists())
             m_state.save(m_dest, durable);
     }
 
 private:
-    // Its texts are views into m_entries.
-    struct Job {
-        std::string_view path;
-        std::string_view sha256;
-        std::int64_t document;
-        bool replace;
-        ExportedFile* recorded = nullptr; // in m_state, once the job is published
-    };
-
-    // What became of one job.
-    struct Outcome {
-        enum { pending, linked, copied, refused, failed } how = pending;
-        std::string refusal;      // refused: why the old file stays
-        std::exception_ptr error; // failed
-        FileStat placed;          // linked or copied: the file as it was left
-    };
-
-    // The jobs of one part of the plan, and (filled in by the placers) what became of them.
-    struct Part {
-        std::vector<Job> jobs;
-        std::vector<Outcome> outcomes;
-    };
-
-    // The jobs of one document file within a part, done in order by one placer, as its first
-    // copy is what its other names link to.
-    struct Unit {
-        Part* part;
-        std::vector<std::size_t> jobs;
-    };
-
-    // The threads that place units; leaving run() early stops the queue so that they end.
-    class Placers {
-    public:
-        Placers(WorkQueue<Unit>& queue, std::size_t count, const std::function<void(bool)>& work) : m_queue(queue) {
-            for (std::size_t i = 0; i < count; ++i)
-                m_threads.emplace_back([work, i] { work(i == 0); });
-        }
-        ~Placers() { m_queue.stop(); }
-        Placers(const Placers&) = delete;
-        Placers& operator=(const Placers&) = delete;
-
-        void join() {
-            for (auto& t : m_threads)
-                t.join();
-        }
-
-    private:
-        WorkQueue<Unit>& m_queue;
-        std::vector<std::jthread> m_threads;
-    };
-
     fs::path full(std::string_view path) const { return m_dest / path; }
 
     // Every selected document planned and decided, and (unless this is a dry run) handed to the
@@ -295,7 +171,7 @@ private:
     void plan(ExportPlanner& planner) {
         const bool hold = m_options.dry_run || (m_options.delete_stale && m_state.files.size() > m_options.max_delete);
         m_entries.reserve(planner.selected()); // never moves: the jobs' views point into it
-        std::vector<std::unique_ptr<Part>> held;
+        std::vector<std::unique_ptr<ExportPart>> held;
         for (std::size_t from = 0, size = first_part; planner.next(size, m_entries, m_report.skipped);
              from = m_entries.size(), size = std::min(2 * size, documents_per_part)) {
             auto part = decide(from);
@@ -327,8 +203,8 @@ private:
     }
 
     // The jobs for the files of m_entries[from…].
-    std::unique_ptr<Part> decide(std::size_t from) {
-        auto part = std::make_unique<Part>();
+    std::unique_ptr<ExportPart> decide(std::size_t from) {
+        auto part = std::make_unique<ExportPart>();
         for (std::size_t i = from; i < m_entries.size(); ++i) {
             const ExportEntry& e = m_entries[i];
             for (const auto& path : e.paths) {
@@ -411,7 +287,7 @@ private:
     // store at will, and a power cut that loses the end of one leaves it shorter than recorded,
     // which the next run notices (cut_short) and repairs. Syncing would double the time of a
     // large export to a local disk.
-    void publish(std::unique_ptr<Part> part) {
+    void publish(std::unique_ptr<ExportPart> part) {
         if (part->jobs.empty())
             return;
         std::vector<ExportJournal::Record> records;
@@ -426,25 +302,16 @@ private:
         // On disk before copies are begun: a copy that a power cut cut short is known as kennis's
         // only by its record. A hard link is whole or absent, and one left unrecorded has the
         // bytes its document has, by which the next run knows it.
-        m_journal.append(records, !hard_links_only());
+        m_journal.append(records, !m_placer->hard_links_only());
         make_folders(*part);
-        part->outcomes.resize(part->jobs.size());
-        std::vector<Unit> units;
-        std::unordered_map<std::string_view, std::size_t> unit_of; // by document file
-        for (std::size_t i = 0; i < part->jobs.size(); ++i) {
-            const auto [it, added] = unit_of.emplace(part->jobs[i].sha256, units.size());
-            if (added)
-                units.push_back({part.get(), {}});
-            units[it->second].jobs.push_back(i);
-        }
+        m_placer->add(*part);
         m_published += part->jobs.size();
         m_parts.push_back(std::move(part));
-        m_queue.add(std::move(units));
     }
 
     // The part's folders and those above them, made inside DEST as it was when the export
     // began: a DEST that was removed or unmounted meanwhile is not made again.
-    void make_folders(const Part& part) {
+    void make_folders(const ExportPart& part) {
         for (const auto& job : part.jobs) {
             const std::string folder = parent_of(job.path);
             if (folder.empty() || !m_made_folders.insert(folder).second)
@@ -471,120 +338,33 @@ private:
             expect_dest();
     }
 
-    // A placer's work: units until the queue is closed and empty. After a failure no new unit
-    // starts.
-    void place_units(bool reports_progress) {
-        OpenFolders folders(m_dest_fd.get(), store_files_dir(m_library.context().home));
-        while (auto unit = m_queue.take()) {
-            std::optional<fs::path> first_copy;
-            for (const std::size_t i : unit->jobs) {
-                const Job& job = unit->part->jobs[i];
-                Outcome& outcome = unit->part->outcomes[i];
-                try {
-                    const Target target{folders.dest(parent_of(job.path)), std::string(name_of(job.path))};
-                    outcome = place(job, target, folders, first_copy);
-                    if (outcome.how == Outcome::linked || outcome.how == Outcome::copied)
-                        outcome.placed = stat_at(target.folder, target.name.c_str());
-                } catch (...) {
-                    outcome = {Outcome::failed, {}, std::current_exception(), {}};
-                    m_queue.stop();
-                    break;
-                }
-            }
-            const std::size_t placed = m_placed += unit->jobs.size();
-            if (reports_progress && m_progress)
-                m_progress({"export", placed, m_published});
-        }
-    }
-
     // The report and the state from what the placers did, in the order of the plan; the first
     // failure is rethrown.
     void record_outcomes() {
         for (const auto& part : m_parts)
             for (const auto& o : part->outcomes)
-                if (o.how == Outcome::failed) {
+                if (o.how == ExportOutcome::failed) {
                     expect_dest(); // a failure because DEST went away says so
                     std::rethrow_exception(o.error);
                 }
         m_report.changes.reserve(m_report.changes.size() + m_published);
         for (const auto& part : m_parts) {
             for (std::size_t i = 0; i < part->jobs.size(); ++i) {
-                const Job& job = part->jobs[i];
-                const Outcome& o = part->outcomes[i];
-                if (o.how == Outcome::refused) {
+                const ExportJob& job = part->jobs[i];
+                const ExportOutcome& o = part->outcomes[i];
+                if (o.how == ExportOutcome::refused) {
                     const std::string path(job.path);
                     m_report.failed.push_back({path, o.refusal});
                     *job.recorded = m_before.at(path); // the old file stays, and so does what was known of it
                     continue;
                 }
-                ++(o.how == Outcome::copied ? m_report.copied : m_report.linked);
+                ++(o.how == ExportOutcome::copied ? m_report.copied : m_report.linked);
                 ++m_report.written;
                 m_report.changes.push_back({job.replace ? "replace" : "write", std::string(job.path)});
                 job.recorded->size = o.placed.size;
                 job.recorded->mtime_ns = o.placed.mtime_ns;
             }
         }
-    }
-
-    // Whether every file is placed as a hard link to the store; or as a link of either kind.
-    bool hard_links_only() const {
-        return m_options.link == LinkMode::hardlink || (m_options.link == LinkMode::automatic && m_same_file_system);
-    }
-    bool links_only() const { return hard_links_only() || m_options.link == LinkMode::symlink; }
-
-    // Where a job's file goes: a name in a folder of DEST that a placer has open.
-    struct Target {
-        int folder;
-        std::string name;
-    };
-
-    // Puts the job's bytes at `target`: a new name appears whole or not at all, and a file being
-    // replaced stays until the new one is complete. `first_copy` is this document's first copy in
-    // DEST, if any, which later names link to when the share can hold links.
-    Outcome place(const Job& job, const Target& target, OpenFolders& folders, std::optional<fs::path>& first_copy) {
-        const LinkMode mode = m_options.link;
-        if (mode == LinkMode::symlink)
-            return make_link(job, target, AT_FDCWD, m_store.path_of(job.sha256).c_str(), true);
-        if (links_only())
-            return make_link(job, target, folders.store(), store_name(job.sha256).c_str(), false);
-        if (mode == LinkMode::automatic && m_links_work && first_copy) {
-            bool unsupported = false;
-            auto placed = make_link(job, target, AT_FDCWD, first_copy->c_str(), false, &unsupported);
-            if (!unsupported)
-                return placed;
-            m_links_work = false;
-        }
-        const fs::path path = full(job.path);
-        TempFile temp(path.parent_path(), export_temp_prefix);
-        temp.copy_from(m_store.path_of(job.sha256));
-        if (const int err = temp.try_replace(path); err != 0)
-            return refuse(job, err);
-        if (!first_copy)
-            first_copy = path;
-        return {Outcome::copied, {}, nullptr, {}};
-    }
-
-    // Makes a hard link to `source` (in the folder open as `from`), or a symbolic link holding
-    // `source`: straight at `target` when nothing is there (a link appears whole by itself), else
-    // beside it and renamed over it. With `unsupported`, a file system that cannot make the link
-    // says so there instead of throwing.
-    Outcome make_link(const Job& job, const Target& target, int from, const char* source, bool symbolic,
-                      bool* unsupported = nullptr) const {
-        const std::string at = job.replace ? temp_name() : target.name;
-        if ((symbolic ? ::symlinkat(source, target.folder, at.c_str()) : ::linkat(from, source, target.folder, at.c_str(), 0)) != 0) {
-            const int err = errno;
-            if (unsupported && links_unsupported(err)) {
-                *unsupported = true;
-                return {};
-            }
-            throw Error(ExitCode::failure, fmt::format("cannot write {}: {}", full(job.path).string(), std::strerror(err)));
-        }
-        if (job.replace && ::renameat(target.folder, at.c_str(), target.folder, target.name.c_str()) != 0) {
-            const int err = errno;
-            ::unlinkat(target.folder, at.c_str(), 0);
-            return refuse(job, err);
-        }
-        return {Outcome::linked, {}, nullptr, {}};
     }
 
     // A share unmounted or a folder removed while the export runs: stop, rather than make DEST
@@ -595,16 +375,6 @@ private:
             throw Error(ExitCode::failure, fmt::format("{} went away during the export (removed or unmounted); "
                                                        "nothing more was written; run the export again",
                                                        m_dest.string()));
-    }
-
-    Outcome refuse(const Job& job, int err) const {
-        if (!is_busy(err))
-            throw Error(ExitCode::failure, fmt::format("cannot replace {}: {}", full(job.path).string(), std::strerror(err)));
-        return {Outcome::refused,
-                fmt::format("cannot be replaced ({}); it may be open on another computer; the old file stays until the next run",
-                            std::strerror(err)),
-                nullptr,
-                {}};
     }
 
     // Temp files of a killed run; nobody else uses the prefix. Beside the documents they can only
@@ -729,7 +499,6 @@ private:
     ExportReport& m_report;
     ProgressFn m_progress;
     bool m_same_file_system = false;
-    std::atomic<bool> m_links_work = true; // false once the share refused a hard link
     ExportState m_state;
     std::string m_plan; // plan_key() of this run
     ExportJournal m_journal;
@@ -738,11 +507,10 @@ private:
     std::unordered_map<std::string, bool> m_folder_exists;
     std::set<std::string> m_made_folders;
     std::map<std::string, ExportedFile> m_before; // what was known of the files being replaced
-    std::vector<std::unique_ptr<Part>> m_parts;   // handed to the placers, in order
+    std::vector<std::unique_ptr<ExportPart>> m_parts; // handed to the placer, in order
+    std::size_t m_published = 0;                      // their jobs
     std::vector<std::string> m_removals;
-    WorkQueue<Unit> m_queue;
-    std::atomic<std::size_t> m_published = 0; // jobs handed to the placers
-    std::atomic<std::size_t> m_placed = 0;
+    std::optional<ExportPlacer> m_placer; // last: its threads stop before what they work on goes (not in a dry run)
 };
 
 // DEST must be a folder kennis can write into; it is made when it does not exist.
