@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Runs a transcript with kennis installed into a temporary prefix, as `cmake --install` lays it
-# out, so that what kennis loads at run time is found where it is installed.
-#   installed.sh BUILD_DIR TRANSCRIPT
+# Installs the build into a temporary prefix, as `cmake --install` lays it out, and runs a
+# command with that prefix in KENNIS_PREFIX and the installed program in KENNIS_BIN.
+#   installed.sh BUILD_DIR COMMAND [ARG]...
 set -euo pipefail
 build=$1
-transcript=$2
-dest=$(mktemp -d)
-trap 'rm -rf "$dest"' EXIT
-cmake --install "$build" --prefix "$dest" >/dev/null
-KENNIS_BIN="$dest/bin/kennis" bash "$(dirname "$0")/cli/transcript.sh" "$transcript"
+shift
+prefix=$(mktemp -d)
+trap 'rm -rf "$prefix"' EXIT
+cmake --install "$build" --prefix "$prefix" >/dev/null
+KENNIS_PREFIX=$prefix KENNIS_BIN=$prefix/bin/kennis "$@"

@@ -1,12 +1,10 @@
 #!/usr/bin/env bash
 # Every command that `kennis --help` lists has a manual page that names each of its options, and
-# `cmake --install` puts kennis and all the pages in place.
+# `cmake --install` puts kennis and all the pages in place. Run by installed.sh, with kennis
+# installed in KENNIS_PREFIX.
 set -euo pipefail
-kennis=$1
-build=$2
-prefix=$(mktemp -d)
-trap 'rm -rf "$prefix"' EXIT
-cmake --install "$build" --prefix "$prefix" >/dev/null
+prefix=${KENNIS_PREFIX:?run by installed.sh}
+kennis=$prefix/bin/kennis
 pages=$prefix/share/man/man1
 status=0
 fail() {
