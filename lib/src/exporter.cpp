@@ -122,10 +122,9 @@ public:
         if (!m_options.dry_run) {
             clear_leftovers(loaded);
             open_dest();
-        }
-        if (!m_options.dry_run)
             m_placer.emplace(ExportPlacer::Setup{m_dest, m_dest_fd.get(), m_library.context().home, m_options.link,
                                                  m_same_file_system, m_progress});
+        }
         ExportPlanner planner(m_library, m_options);
         plan(planner);
         if (m_options.dry_run)
@@ -305,7 +304,6 @@ private:
         m_journal.append(records, !m_placer->hard_links_only());
         make_folders(*part);
         m_placer->add(*part);
-        m_published += part->jobs.size();
         m_parts.push_back(std::move(part));
     }
 
@@ -341,13 +339,16 @@ private:
     // The report and the state from what the placers did, in the order of the plan; the first
     // failure is rethrown.
     void record_outcomes() {
-        for (const auto& part : m_parts)
+        std::size_t jobs = 0;
+        for (const auto& part : m_parts) {
+            jobs += part->jobs.size();
             for (const auto& o : part->outcomes)
                 if (o.how == ExportOutcome::failed) {
                     expect_dest(); // a failure because DEST went away says so
                     std::rethrow_exception(o.error);
                 }
-        m_report.changes.reserve(m_report.changes.size() + m_published);
+        }
+        m_report.changes.reserve(m_report.changes.size() + jobs);
         for (const auto& part : m_parts) {
             for (std::size_t i = 0; i < part->jobs.size(); ++i) {
                 const ExportJob& job = part->jobs[i];
@@ -508,7 +509,6 @@ private:
     std::set<std::string> m_made_folders;
     std::map<std::string, ExportedFile> m_before; // what was known of the files being replaced
     std::vector<std::unique_ptr<ExportPart>> m_parts; // handed to the placer, in order
-    std::size_t m_published = 0;                      // their jobs
     std::vector<std::string> m_removals;
     std::optional<ExportPlacer> m_placer; // last: its threads stop before what they work on goes (not in a dry run)
 };

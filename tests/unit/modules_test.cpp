@@ -15,7 +15,7 @@ namespace {
 // Why loading `module` failed; empty when it loaded.
 std::string refusal(std::string_view module) {
     try {
-        module_entry(module, "kennis_read_pdf");
+        module_entry(module, pdf_module::entry_point);
     } catch (const Error& e) {
         EXPECT_EQ(e.code(), ExitCode::failure);
         return e.what();
