@@ -3,7 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <kennis/dupes.hpp>
-#include <kennis/json.hpp>
+#include "json.hpp"
 
 namespace kennis::cli {
 namespace {

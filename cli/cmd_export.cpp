@@ -6,7 +6,7 @@
 #include <kennis/error.hpp>
 #include <kennis/export.hpp>
 #include <kennis/filename.hpp>
-#include <kennis/json.hpp>
+#include "json.hpp"
 
 namespace kennis::cli {
 namespace {

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 #include <kennis/fetch.hpp>
 #include <kennis/error.hpp>
-#include <kennis/json.hpp>
+#include "json.hpp"
 
 namespace kennis::cli {
 

@@ -2,7 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <kennis/json.hpp>
+#include "json.hpp"
 #include <kennis/maintenance.hpp>
 
 namespace kennis::cli {

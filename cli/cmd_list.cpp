@@ -4,7 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <kennis/browse.hpp>
-#include <kennis/json.hpp>
+#include "json.hpp"
 
 namespace kennis::cli {
 

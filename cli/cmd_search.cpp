@@ -4,7 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <kennis/json.hpp>
+#include "json.hpp"
 #include <kennis/search.hpp>
 
 namespace kennis::cli {

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <kennis/error.hpp>
-#include <kennis/json.hpp>
+#include "json.hpp"
 #include <kennis/maintenance.hpp>
 
 namespace kennis::cli {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
-#include <kennis/csv.hpp>
+#include "util/csv.hpp"
 #include <kennis/error.hpp>
 #include <sys/ioctl.h>
 #include <unistd.h>

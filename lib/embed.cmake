@@ -12,7 +12,7 @@ endfunction()
 
 raw_literal("${SNAPSHOT}" snapshot_literal)
 set(text "// Generated from catalog/ and lib/sql/ by lib/embed.cmake; edit those files instead.\n")
-string(APPEND text "#include \"embedded.hpp\"\n\nnamespace kennis::embedded {\n\n")
+string(APPEND text "#include \"library/embedded.hpp\"\n\nnamespace kennis::embedded {\n\n")
 string(APPEND text "const std::string_view snapshot = ${snapshot_literal};\n\n")
 string(APPEND text "const std::vector<Migration>& migrations() {\n    static const std::vector<Migration> list = {\n")
 file(GLOB MIGRATIONS "${MIGRATIONS_DIR}/*.sql")

@@ -1,4 +1,4 @@
-#include "http_client.hpp"
+#include "fetch/http_client.hpp"
 
 #include <algorithm>
 #include <curl/curl.h>

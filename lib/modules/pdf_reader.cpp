@@ -1,4 +1,4 @@
-#include "pdf_reader.hpp"
+#include "extract/pdf_reader.hpp"
 
 #include <memory>
 #include <poppler-document.h>

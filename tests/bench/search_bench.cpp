@@ -5,11 +5,11 @@
 //
 //   kennis_bench_search KENNIS_BIN [N]
 #include "bench_util.hpp"
-#include "database.hpp"
+#include "catalogue/database.hpp"
 #include "kennis/library.hpp"
 #include "kennis/search.hpp"
-#include "library_impl.hpp"
-#include "search_index.hpp"
+#include "library/library_impl.hpp"
+#include "search/search_index.hpp"
 
 #include <filesystem>
 #include <fmt/format.h>

@@ -1,6 +1,6 @@
 #include "harnesses.hpp"
 
-#include "dutch_tokenizer.hpp"
+#include "search/dutch_tokenizer.hpp"
 #include "kennis/error.hpp"
 #include "kennis/filename.hpp"
 #include "kennis/listing_parser.hpp"
@@ -8,7 +8,7 @@
 #include "kennis/search.hpp"
 #include "kennis/snapshot.hpp"
 #include "kennis/title.hpp"
-#include "unicode.hpp"
+#include "util/unicode.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>

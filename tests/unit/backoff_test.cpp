@@ -1,4 +1,4 @@
-#include "backoff.hpp"
+#include "fetch/backoff.hpp"
 
 #include <gtest/gtest.h>
 

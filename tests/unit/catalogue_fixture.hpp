@@ -1,7 +1,7 @@
 #pragma once
 
 #include "kennis/library.hpp"
-#include "library_impl.hpp"
+#include "library/library_impl.hpp"
 #include "test_paths.hpp"
 
 #include <gtest/gtest.h>

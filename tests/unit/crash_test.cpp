@@ -1,11 +1,11 @@
-#include "catalogue.hpp"
+#include "catalogue/catalogue.hpp"
 #include "catalogue_fixture.hpp"
 #include "child_process.hpp"
 #include "kennis/fetch.hpp"
 #include "kennis/sync.hpp"
 #include "listing_pages.hpp"
 #include "seed_kennisbank.hpp"
-#include "sha256.hpp"
+#include "util/sha256.hpp"
 #include "test_server.hpp"
 
 #include <algorithm>

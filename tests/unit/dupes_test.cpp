@@ -6,7 +6,7 @@
 #include "kennis/sync.hpp"
 #include "kennis/tags.hpp"
 #include "kennis/title.hpp"
-#include "similarity.hpp"
+#include "util/similarity.hpp"
 
 #include <set>
 

@@ -1,6 +1,6 @@
 #include "catalogue_fixture.hpp"
-#include "export_layout.hpp"
-#include "export_state.hpp"
+#include "export/layout.hpp"
+#include "export/state.hpp"
 #include "kennis/browse.hpp"
 #include "kennis/error.hpp"
 #include "kennis/export.hpp"
@@ -10,8 +10,8 @@
 #include "pdf_fixture.hpp"
 #include "stocked_store.hpp"
 #include "test_server.hpp"
-#include "unicode.hpp"
-#include "words.hpp"
+#include "util/unicode.hpp"
+#include "util/words.hpp"
 
 #include <archive.h>
 #include <archive_entry.h>

@@ -4,7 +4,7 @@
 #include "kennis/fetch.hpp"
 #include "kennis/sync.hpp"
 #include "pdf_fixture.hpp"
-#include "sha256.hpp"
+#include "util/sha256.hpp"
 #include "kennis/dupes.hpp"
 #include "test_server.hpp"
 

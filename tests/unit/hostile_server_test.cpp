@@ -5,7 +5,7 @@
 #include "kennis/sync.hpp"
 #include "pdf_fixture.hpp"
 #include "test_server.hpp"
-#include "unicode.hpp"
+#include "util/unicode.hpp"
 
 #include <chrono>
 #include <sys/resource.h>

@@ -1,9 +1,9 @@
-#include "catalogue.hpp"
+#include "catalogue/catalogue.hpp"
 #include "catalogue_fixture.hpp"
 #include "child_process.hpp"
 #include "kennis/sync.hpp"
 #include "pdf_fixture.hpp"
-#include "sha256.hpp"
+#include "util/sha256.hpp"
 #include "test_server.hpp"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 #include "kennis/error.hpp"
 #include "kennis/library.hpp"
-#include "lock.hpp"
+#include "library/lock.hpp"
 #include "test_paths.hpp"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "html.hpp"
+#include "util/html.hpp"
 #include "kennis/snapshot.hpp"
 
 #include <map>

@@ -1,6 +1,7 @@
-#include "database.hpp"
-#include "dutch_tokenizer.hpp"
-#include "embedded.hpp"
+#include "catalogue/database.hpp"
+#include "search/dutch_tokenizer.hpp"
+#include "library/embedded.hpp"
+#include "library/parts.hpp"
 #include "kennis/error.hpp"
 #include "test_paths.hpp"
 
@@ -34,7 +35,7 @@ TEST(Migrations, AreNumberedInOrderWithoutGaps) {
 
 TEST(Migrations, AnEmptyFileBecomesTheNewestSchema) {
     test::TempDir dir;
-    Database db(dir.path() / "catalogue.db");
+    Database db(dir.path() / "catalogue.db", database_hooks());
     EXPECT_EQ(db.schema_version(), Database::latest_version());
     EXPECT_EQ(db.sql().execAndGet("PRAGMA journal_mode").getString(), "wal");
     EXPECT_EQ(db.sql().execAndGet("PRAGMA foreign_keys").getInt(), 1);
@@ -45,7 +46,7 @@ TEST(Migrations, EveryOlderSchemaIsBroughtUpKeepingItsData) {
     for (int from = 1; from < Database::latest_version(); ++from) {
         test::TempDir dir;
         make_old_catalogue(dir.path() / "catalogue.db", from);
-        Database db(dir.path() / "catalogue.db");
+        Database db(dir.path() / "catalogue.db", database_hooks());
         EXPECT_EQ(db.schema_version(), Database::latest_version()) << "from " << from;
         EXPECT_EQ(db.sql().execAndGet("SELECT title FROM documents WHERE slug = 'oud'").getString(), "Oud document");
         EXPECT_EQ(db.sql().execAndGet("SELECT series_key FROM documents WHERE slug = 'oud'").getString(), "oud document")
@@ -58,8 +59,8 @@ TEST(Migrations, EveryOlderSchemaIsBroughtUpKeepingItsData) {
 
 TEST(Migrations, StepByStepEqualsAllAtOnce) {
     test::TempDir dir;
-    Database stepwise(dir.path() / "a.db");
-    Database direct(dir.path() / "b.db");
+    Database stepwise(dir.path() / "a.db", database_hooks());
+    Database direct(dir.path() / "b.db", database_hooks());
     const auto schema = [](Database& db) {
         std::string all;
         SQLite::Statement q(db.sql(), "SELECT type, name, sql FROM sqlite_schema ORDER BY name");
@@ -78,7 +79,7 @@ TEST(Migrations, ANewerCatalogueIsRefused) {
         db.exec("PRAGMA user_version = 999");
     }
     try {
-        Database db(file);
+        Database db(file, database_hooks());
         FAIL() << "a newer catalogue was opened";
     } catch (const Error& e) {
         EXPECT_EQ(e.code(), ExitCode::failure);

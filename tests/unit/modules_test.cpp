@@ -1,8 +1,8 @@
-#include "http_client.hpp"
+#include "fetch/http_client.hpp"
 #include "kennis/error.hpp"
 #include "kennis/version.hpp"
-#include "modules.hpp"
-#include "pdf_reader.hpp"
+#include "library/modules.hpp"
+#include "extract/pdf_reader.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
 #include "catalogue_fixture.hpp"
-#include "dutch_tokenizer.hpp"
+#include "search/dutch_tokenizer.hpp"
 #include "kennis/browse.hpp"
 #include "kennis/error.hpp"
 #include "kennis/fetch.hpp"
@@ -7,7 +7,7 @@
 #include "kennis/sync.hpp"
 #include "pdf_fixture.hpp"
 #include "test_server.hpp"
-#include "unicode.hpp"
+#include "util/unicode.hpp"
 
 #include <set>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "database.hpp"
+#include "catalogue/database.hpp"
 #include "kennis/library.hpp"
-#include "library_impl.hpp"
-#include "sha256.hpp"
-#include "store.hpp"
+#include "library/library_impl.hpp"
+#include "util/sha256.hpp"
+#include "catalogue/store.hpp"
 
 #include <cstdint>
 #include <functional>

@@ -1,4 +1,4 @@
-#include "catalogue.hpp"
+#include "catalogue/catalogue.hpp"
 #include "catalogue_fixture.hpp"
 #include "kennis/browse.hpp"
 #include "kennis/error.hpp"

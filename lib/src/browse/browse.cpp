@@ -1,0 +1,68 @@
+#include "kennis/browse.hpp"
+
+#include "catalogue/catalogue.hpp"
+#include "browse/editions.hpp"
+#include "browse/filter_sql.hpp"
+#include "kennis/error.hpp"
+#include "library/library_impl.hpp"
+
+#include <fmt/format.h>
+
+namespace kennis {
+namespace {
+
+std::size_t count(Database& db, const char* sql) {
+    return static_cast<std::size_t>(db.sql().execAndGet(sql).getInt64());
+}
+
+} // namespace
+
+std::vector<Document> list_documents(Library& library, const Filter& filter) {
+    auto& impl = library.impl();
+    return load_documents(impl.db, impl.ctx.home, select_documents(impl.db, filter));
+}
+
+Document find_document(Library& library, std::string_view doc) {
+    auto& impl = library.impl();
+    Document found = load_documents(impl.db, impl.ctx.home, {require_document(impl.db, doc)}).front();
+    found.editions = editions_of(impl.db, found.id);
+    return found;
+}
+
+std::vector<ThemeSummary> list_themes(Library& library) {
+    SQLite::Statement q(library.impl().db.sql(),
+                        "SELECT t.name, "
+                        " (SELECT count(DISTINCT m.document_id) FROM memberships m JOIN documents d "
+                        "  ON d.id = m.document_id WHERE m.theme_id = t.id AND d.status = 'active'), "
+                        " (SELECT count(*) FROM listing_entries e WHERE e.theme_id = t.id) "
+                        "FROM themes t ORDER BY t.id");
+    std::vector<ThemeSummary> out;
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getString(), static_cast<std::size_t>(q.getColumn(1).getInt64()),
+                       static_cast<std::size_t>(q.getColumn(2).getInt64())});
+    return out;
+}
+
+Stats library_stats(Library& library) {
+    auto& db = library.impl().db;
+    Stats s;
+    s.home = library.context().home.string();
+    s.schema_version = db.schema_version();
+    s.documents = count(db, "SELECT count(*) FROM documents WHERE status = 'active'");
+    s.withdrawn = count(db, "SELECT count(*) FROM documents WHERE status = 'withdrawn'");
+    s.entries = count(db, "SELECT count(*) FROM listing_entries");
+    s.themes = count(db, "SELECT count(*) FROM themes");
+    s.aliases = count(db, "SELECT count(*) FROM aliases");
+    s.urls = count(db, "SELECT count(*) FROM urls");
+    s.tags = count(db, "SELECT count(*) FROM tags");
+    s.fetched = count(db, "SELECT count(DISTINCT document_id) FROM versions");
+    s.store_files = count(db, "SELECT count(*) FROM blobs");
+    s.store_bytes = db.sql().execAndGet("SELECT coalesce(sum(size), 0) FROM blobs").getInt64();
+    SQLite::Statement q(db.sql(), "SELECT location, kind, last_synced, last_entries FROM sources ORDER BY id");
+    while (q.executeStep())
+        s.sources.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                             static_cast<std::size_t>(q.getColumn(3).getInt64())});
+    return s;
+}
+
+} // namespace kennis

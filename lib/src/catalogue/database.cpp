@@ -1,0 +1,98 @@
+#include "catalogue/database.hpp"
+
+#include "library/embedded.hpp"
+#include "kennis/error.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <sqlite3.h>
+#include <thread>
+#include <fmt/format.h>
+
+namespace kennis {
+namespace {
+
+constexpr int busy_timeout_ms = 15000;
+
+// Turning a new file to WAL needs a moment alone with it, and SQLite does not always call the busy
+// handler while another connection is migrating the same new file; so wait here, as long as the
+// busy timeout would.
+void enable_wal(SQLite::Database& db) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+    for (;;) {
+        try {
+            db.exec("PRAGMA journal_mode = WAL");
+            return;
+        } catch (const SQLite::Exception& e) {
+            if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline)
+                throw;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+}
+
+} // namespace
+
+Database::Database(const std::filesystem::path& file, std::span<const DatabaseHooks> hooks)
+    : m_file(file), m_db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, busy_timeout_ms) {
+    m_db.exec("PRAGMA foreign_keys = ON");
+    enable_wal(m_db);
+    m_db.exec("PRAGMA synchronous = NORMAL");
+    // Statement journals and sorting in memory: in a file, each of a large sync's statements
+    // writes its undo pages there one small write at a time (millions for 100 000 entries).
+    m_db.exec("PRAGMA temp_store = MEMORY");
+    for (const auto& h : hooks)
+        if (h.on_open)
+            h.on_open(m_db);
+    migrate();
+    if (schema_version() == latest_version())
+        for (const auto& h : hooks)
+            if (h.on_current)
+                h.on_current(*this);
+}
+
+int Database::schema_version() { return m_db.execAndGet("PRAGMA user_version").getInt(); }
+
+int Database::latest_version() {
+    const auto& all = embedded::migrations();
+    return all.empty() ? 0 : all.back().version;
+}
+
+void Database::migrate(std::optional<int> target) {
+    const int want = target.value_or(latest_version());
+    if (schema_version() > latest_version())
+        throw Error(ExitCode::failure,
+                    fmt::format("{} has schema version {}, newer than this kennis understands ({}); "
+                                "use a newer kennis",
+                                m_file.string(), schema_version(), latest_version()));
+    for (const auto& m : embedded::migrations()) {
+        if (m.version > want || m.version <= schema_version())
+            continue;
+        SQLite::Transaction tx(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        if (schema_version() >= m.version) // another process migrated while we waited
+            continue;
+        m_db.exec(std::string(m.sql));
+        m_db.exec(fmt::format("PRAGMA user_version = {}", m.version));
+        tx.commit();
+    }
+}
+
+SQLite::Statement& StatementCache::operator()(const char* sql) {
+    auto& statement = m_statements[sql];
+    if (!statement)
+        statement = std::make_unique<SQLite::Statement>(m_db.sql(), sql);
+    statement->reset();
+    statement->clearBindings();
+    return *statement;
+}
+
+std::string utc_now() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+} // namespace kennis

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace kennis {
+
+class Database;
+
+// What one part of kennis needs of every catalogue connection, registered by that part (the list
+// is library/parts.cpp): `on_open` before the schema is migrated (functions and tokenizers the
+// schema names), `on_current` once it is at the newest version (data the part keeps up to date).
+struct DatabaseHooks {
+    void (*on_open)(SQLite::Database&) = nullptr;
+    void (*on_current)(Database&) = nullptr;
+};
+
+// The one owner of the catalogue connection: WAL, foreign keys, a busy timeout, and the schema
+// brought to the newest version on open. Used by one thread at a time (SQLite's multi-thread
+// mode): the connection takes no lock of its own for each call, which a large read makes
+// hundreds of thousands of.
+class Database {
+public:
+    Database(const std::filesystem::path& file, std::span<const DatabaseHooks> hooks);
+
+    SQLite::Database& sql() { return m_db; }
+    const std::filesystem::path& file() const { return m_file; }
+
+    int schema_version();
+    static int latest_version();
+
+    // Applies the migrations after the current version up to `target` (default: all), each in
+    // its own transaction. Refuses a database newer than this program.
+    void migrate(std::optional<int> target = std::nullopt);
+
+private:
+    std::filesystem::path m_file;
+    SQLite::Database m_db;
+};
+
+// A write transaction that starts with BEGIN IMMEDIATE, so two writers queue at the start instead
+// of failing half-way; rolled back unless committed.
+class WriteTransaction {
+public:
+    explicit WriteTransaction(Database& db)
+        : m_tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE) {}
+    void commit() { m_tx.commit(); }
+
+private:
+    SQLite::Transaction m_tx;
+};
+
+// Prepared statements kept by one owner for loops that run the same SQL for every row: preparing
+// costs more than running a small statement. `sql` must outlive the cache (a string literal).
+class StatementCache {
+public:
+    explicit StatementCache(Database& db) : m_db(db) {}
+
+    // The statement for `sql`, reset, its bindings cleared.
+    SQLite::Statement& operator()(const char* sql);
+
+private:
+    Database& m_db;
+    std::unordered_map<std::string_view, std::unique_ptr<SQLite::Statement>> m_statements;
+};
+
+// The current time as ISO 8601 UTC with seconds: 2026-11-22T21:40:00Z.
+std::string utc_now();
+
+} // namespace kennis

@@ -1,0 +1,315 @@
+#include "export/pages.hpp"
+
+#include "util/html.hpp"
+#include "kennis/filename.hpp"
+#include "kennis/title.hpp"
+#include "util/unicode.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <iterator>
+#include <set>
+#include <unordered_map>
+
+namespace kennis {
+namespace {
+
+// A relative URL for a path inside the export, appended to `out`: every byte but the unreserved
+// ones and '/' percent-encoded, so spaces, '#' and accents survive every browser.
+void append_href(std::string& out, std::string_view path) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    const auto escaped = [](char c) {
+        return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+                 c == '~' || c == '/');
+    };
+    for (auto start = path.begin(); start != path.end();) {
+        const auto at = std::find_if(start, path.end(), escaped);
+        out.append(start, at);
+        if (at == path.end())
+            break;
+        const auto c = static_cast<unsigned char>(*at);
+        out += '%';
+        out += hex[c >> 4];
+        out += hex[c & 0xF];
+        start = at + 1;
+    }
+}
+
+// The files of a document to show under one of its themes: with a layout by theme, the one in
+// that theme's folder; with other layouts, all of them.
+// `folders` holds the folder of every theme, "Verzuim 18-/", made once for the whole page.
+std::vector<std::string_view> links_under(const ExportEntry& e, const std::string& theme, const std::map<std::string, std::string>& folders) {
+    auto in_other_theme = [&](const std::string& path) {
+        return std::any_of(e.document.themes.begin(), e.document.themes.end(),
+                           [&](const auto& t) { return t != theme && path.starts_with(folders.at(t)); });
+    };
+    std::vector<std::string_view> links;
+    for (const auto& path : e.paths)
+        if (!in_other_theme(path))
+            links.emplace_back(path);
+    if (links.empty())
+        links.assign(e.paths.begin(), e.paths.end());
+    return links;
+}
+
+std::string_view folder_of(std::string_view path) {
+    const auto slash = path.rfind('/');
+    return slash == std::string_view::npos ? "." : path.substr(0, slash);
+}
+
+// Appends `text` as the content of an element `<tag attributes>`.
+void append_element(std::string& out, std::string_view open, std::string_view text, std::string_view close) {
+    out += open;
+    append_html_escaped(out, text);
+    out += close;
+}
+
+// Room reused from item to item: a page has thousands.
+struct Scratch {
+    std::string text, folded;
+};
+
+void append_item(std::string& out, const ExportEntry& e, const std::string& theme, const std::map<std::string, std::string>& folders,
+                 Scratch& scratch) {
+    const auto& d = e.document;
+    const auto links = links_under(e, theme, folders);
+    out += "<li data-doc=\"";
+    out += std::to_string(d.id);
+    out += "\" data-text=\"";
+    // What the filter box searches, one space between the fields.
+    std::string& text = scratch.text;
+    text = d.title;
+    for (const auto* values : {&d.aliases, &d.themes, &d.tags}) {
+        text += ' ';
+        for (std::size_t i = 0; i < values->size(); ++i) {
+            if (i > 0)
+                text += ' ';
+            text += (*values)[i];
+        }
+    }
+    text += ' ';
+    text += d.type.value_or("");
+    text += ' ';
+    text += d.date ? *d.date : d.period.value_or("");
+    unicode::fold_into(scratch.folded, text);
+    append_html_escaped(out, scratch.folded);
+    out += "\"><a href=\"";
+    append_href(out, links.front());
+    append_element(out, "\">", d.title, "</a><div class=\"info\">");
+    if (d.type)
+        append_element(out, "<span class=\"type\">", *d.type, "</span>");
+    if (d.date || d.period)
+        append_element(out, "<time>", d.date ? *d.date : *d.period, "</time>");
+    if (d.publisher)
+        append_element(out, "<span>", *d.publisher, "</span>");
+    for (const auto& tag : d.tags)
+        append_element(out, "<span class=\"tag\">", tag, "</span>");
+    for (std::size_t i = 1; i < links.size(); ++i) {
+        out += "<a class=\"also\" href=\"";
+        append_href(out, links[i]);
+        append_element(out, "\">", folder_of(links[i]), "</a>");
+    }
+    out += "</div></li>\n";
+}
+
+constexpr std::string_view style = R"(
+:root { color-scheme: light; --ink: #1d2733; --muted: #5b6775; --line: #dde3ea; --accent: #00607a; --soft: #e8f3f6; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: #f6f8fa; }
+header { position: sticky; top: 0; z-index: 1; background: #fff; border-bottom: 1px solid var(--line); }
+.bar { max-width: 60rem; margin: 0 auto; padding: 1rem 1.25rem .75rem; }
+h1 { margin: 0; font-size: 1.35rem; }
+.sub { margin: .15rem 0 .75rem; color: var(--muted); font-size: .9rem; }
+input[type=search] { width: 100%; padding: .6rem .8rem; font: inherit; border: 1px solid #b8c3ce; border-radius: .4rem; }
+input[type=search]:focus { outline: 2px solid var(--accent); outline-offset: 1px; border-color: transparent; }
+nav { display: flex; flex-wrap: wrap; gap: .4rem; margin-top: .6rem; }
+nav a { font-size: .85rem; padding: .15rem .6rem; border-radius: 1rem; background: var(--soft); color: var(--accent); text-decoration: none; }
+nav a.empty { opacity: .45; }
+main { max-width: 60rem; margin: 0 auto; padding: .5rem 1.25rem 3rem; }
+section { margin-top: 1.5rem; }
+h2 { font-size: 1.1rem; margin: 0 0 .4rem; padding-bottom: .3rem; border-bottom: 2px solid var(--accent); display: flex; justify-content: space-between; scroll-margin-top: 10rem; }
+h2 .n { color: var(--muted); font-weight: normal; font-size: .9rem; }
+ul { list-style: none; margin: 0; padding: 0; background: #fff; border: 1px solid var(--line); border-radius: .4rem; }
+li { padding: .55rem .8rem; border-top: 1px solid var(--line); }
+li:first-child { border-top: 0; }
+li > a { color: var(--ink); font-weight: 600; text-decoration: none; }
+li > a:hover { color: var(--accent); text-decoration: underline; }
+.info { display: flex; flex-wrap: wrap; gap: .3rem .8rem; margin-top: .15rem; color: var(--muted); font-size: .85rem; }
+.info .type { color: var(--accent); }
+.info .tag { background: #eef0f3; border-radius: .3rem; padding: 0 .4rem; }
+.info .also { color: var(--muted); }
+#none { color: var(--muted); text-align: center; margin-top: 3rem; }
+[hidden] { display: none !important; }
+)";
+
+constexpr std::string_view script = R"(
+(function () {
+  var fold = function (s) { return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); };
+  var input = document.getElementById('filter');
+  var items = Array.prototype.slice.call(document.querySelectorAll('li[data-text]'));
+  var sections = Array.prototype.slice.call(document.querySelectorAll('section'));
+  var count = document.getElementById('count');
+  var total = count.textContent;
+  function apply() {
+    var words = fold(input.value).split(/\s+/).filter(Boolean);
+    var docs = {};
+    items.forEach(function (li) {
+      var show = words.every(function (w) { return li.dataset.text.indexOf(w) >= 0; });
+      li.hidden = !show;
+      if (show) docs[li.dataset.doc] = true;
+    });
+    sections.forEach(function (s) {
+      var n = s.querySelectorAll('li:not([hidden])').length;
+      s.hidden = n === 0;
+      s.querySelector('.n').textContent = n;
+      var link = document.querySelector('nav a[href="#' + s.id + '"]');
+      link.classList.toggle('empty', n === 0);
+    });
+    var shown = Object.keys(docs).length;
+    count.textContent = words.length ? shown + ' van ' + total : total;
+    document.getElementById('none').hidden = shown > 0;
+  }
+  input.addEventListener('input', function () {
+    apply();
+    history.replaceState(null, '', input.value ? '#q=' + encodeURIComponent(input.value) : location.pathname);
+  });
+  if (location.hash.indexOf('#q=') === 0) input.value = decodeURIComponent(location.hash.slice(3));
+  apply();
+})();
+)";
+
+// A page's head and style, with room for a body of about `room` bytes, to which the body is
+// appended and then end_page: a page of ten thousand documents is megabytes, written once.
+std::string begin_page(std::string_view title, std::size_t room) {
+    std::string out;
+    out.reserve(room + style.size() + 512);
+    fmt::format_to(std::back_inserter(out), R"(<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="kennis">
+<title>{}</title>
+<style>{}</style>
+</head>
+<body>
+)",
+                   title, style);
+    return out;
+}
+
+void end_page(std::string& out) { out += "</body>\n</html>\n"; }
+
+} // namespace
+
+std::string index_html(const std::vector<ExportEntry>& entries) {
+    std::map<std::string, std::vector<const ExportEntry*>> by_theme;
+    std::string newest;
+    static const std::vector<std::string> no_theme{"Zonder thema"};
+    for (const auto& e : entries) {
+        for (const auto& theme : e.document.themes.empty() ? no_theme : e.document.themes)
+            by_theme[theme].push_back(&e);
+        if (const auto* v = e.document.current())
+            newest = std::max(newest, v->first_seen.substr(0, 10));
+    }
+    std::map<std::string, std::string> folders;
+    for (const auto& [theme, docs] : by_theme)
+        folders.emplace(theme, safe_file_name(theme, "") + "/");
+    std::vector<std::string> anchors;
+    std::set<std::string> taken;
+    std::string nav;
+    for (const auto& [theme, docs] : by_theme) {
+        // "Verzuim 18-" and "Verzuim 18+" have the same slug; their anchors must differ.
+        std::string id = "thema-" + slugify(theme);
+        for (int n = 2; !taken.insert(id).second; ++n)
+            id = fmt::format("thema-{}-{}", slugify(theme), n);
+        fmt::format_to(std::back_inserter(nav), "<a href=\"#{}\">{}</a>", id, html_escape(theme));
+        anchors.push_back(std::move(id));
+    }
+    const std::string sub = fmt::format("<span id=\"count\">{}</span> documenten{}", entries.size(),
+                                        newest.empty() ? "" : fmt::format(" · nieuwste bestand van {}", newest));
+    // More room than the entries take: pages that are never written are never touched.
+    std::string out = begin_page("Kennisbank – documenten", entries.size() * 512);
+    fmt::format_to(std::back_inserter(out), R"(<header><div class="bar">
+<h1>Kennisbank – documenten</h1>
+<p class="sub">{}</p>
+<input id="filter" type="search" placeholder="Filter op titel, thema, tag, type of jaar" aria-label="Filter" autofocus>
+<nav>{}</nav>
+</div></header>
+<main>
+)",
+                   sub, nav);
+    auto anchor = anchors.begin();
+    Scratch scratch;
+    for (const auto& [theme, docs] : by_theme) {
+        fmt::format_to(std::back_inserter(out), "<section id=\"{}\"><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n", *anchor++,
+                       html_escape(theme), docs.size());
+        for (const auto* e : docs)
+            append_item(out, *e, theme, folders, scratch);
+        out += "</ul></section>\n";
+    }
+    fmt::format_to(std::back_inserter(out), R"(<p id="none" hidden>Geen documenten gevonden.</p>
+</main>
+<script>{}</script>
+)",
+                   script);
+    end_page(out);
+    return out;
+}
+
+namespace {
+
+std::string_view news_label(const std::string& kind) {
+    static const std::map<std::string, std::string_view, std::less<>> labels{
+        {"added", "nieuw"},           {"reinstated", "weer opgenomen"},   {"withdrawn", "ingetrokken"},
+        {"new_version", "nieuwe versie"}, {"theme_added", "nieuw in dit thema"}, {"theme_removed", "uit dit thema"},
+        {"merged", "samengevoegd"},       {"unmerged", "weer apart"}};
+    const auto it = labels.find(kind);
+    return it == labels.end() ? std::string_view(kind) : it->second;
+}
+
+} // namespace
+
+std::string news_html(const ChangesReport& changes, const std::vector<ExportEntry>& entries, int days) {
+    std::unordered_map<std::int64_t, const ExportEntry*> exported;
+    std::map<std::string, std::string> folders;
+    for (const auto& e : entries) {
+        exported.emplace(e.document.id, &e);
+        for (const auto& theme : e.document.themes)
+            if (!folders.contains(theme))
+                folders.emplace(theme, safe_file_name(theme, "") + "/");
+    }
+    std::string out = begin_page("Kennisbank – wat is nieuw", changes.events * 384);
+    fmt::format_to(std::back_inserter(out), R"(<header><div class="bar">
+<h1>Kennisbank – wat is nieuw</h1>
+<p class="sub">{} wijzigingen sinds {} · <a href="index.html">alle documenten</a></p>
+</div></header>
+<main>
+)",
+                   changes.events, changes.since.substr(0, 10));
+    for (const auto& t : changes.themes) {
+        const std::string theme = t.theme.empty() ? "Zonder thema" : t.theme;
+        fmt::format_to(std::back_inserter(out), "<section><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n", html_escape(theme),
+                       t.changes.size());
+        for (const auto& c : t.changes) {
+            if (const auto it = exported.find(c.id); it == exported.end()) {
+                append_element(out, "<li><span>", c.title, "</span>");
+            } else {
+                out += "<li><a href=\"";
+                append_href(out, links_under(*it->second, t.theme, folders).front());
+                append_element(out, "\">", c.title, "</a>");
+            }
+            fmt::format_to(std::back_inserter(out), "<div class=\"info\"><span class=\"type\">{}</span><time>{}</time></div></li>\n",
+                           news_label(c.kind), std::string_view(c.at).substr(0, 10));
+        }
+        out += "</ul></section>\n";
+    }
+    if (changes.themes.empty())
+        fmt::format_to(std::back_inserter(out), "<p id=\"none\">Geen wijzigingen in de afgelopen {} dagen.</p>\n", days);
+    out += "</main>\n";
+    end_page(out);
+    return out;
+}
+
+} // namespace kennis

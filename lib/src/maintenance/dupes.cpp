@@ -1,0 +1,209 @@
+#include "kennis/dupes.hpp"
+
+#include "catalogue/catalogue.hpp"
+#include "browse/editions.hpp"
+#include "kennis/error.hpp"
+#include "library/library_impl.hpp"
+#include "library/lock.hpp"
+#include "maintenance/merge.hpp"
+#include "util/similarity.hpp"
+
+#include <fmt/ranges.h>
+#include <map>
+#include <optional>
+#include <set>
+
+namespace kennis {
+namespace {
+
+using Id = std::int64_t;
+
+struct Candidate {
+    DocumentRef ref;
+    std::string series_key;
+    std::optional<std::string> edition; // its date, else the end of its period
+    std::optional<std::string> sha256;  // its current file
+    std::optional<std::string> level;
+    std::optional<std::string> type;
+};
+
+DocumentRef ref_of(Database& db, Id id) {
+    SQLite::Statement q(db.sql(), "SELECT slug, title FROM documents WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep())
+        throw InputError(fmt::format("no document {}", id));
+    return {id, q.getColumn(0).getString(), q.getColumn(1).getString()};
+}
+
+std::vector<Candidate> load_candidates(Database& db) {
+    SQLite::Statement q(db.sql(),
+                        fmt::format("SELECT d.id, d.slug, d.title, d.series_key, {}, (SELECT sha256 FROM versions v "
+                                    "WHERE v.document_id = d.id ORDER BY v.id DESC LIMIT 1), d.level, d.type "
+                                    "FROM documents d ORDER BY d.id",
+                                    edition_date("d")));
+    std::vector<Candidate> out;
+    while (q.executeStep()) {
+        Candidate c{{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString()},
+                    q.getColumn(3).getString(), std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+        if (!q.getColumn(4).isNull())
+            c.edition = q.getColumn(4).getString();
+        if (!q.getColumn(5).isNull())
+            c.sha256 = q.getColumn(5).getString();
+        if (!q.getColumn(6).isNull())
+            c.level = q.getColumn(6).getString();
+        if (!q.getColumn(7).isNull())
+            c.type = q.getColumn(7).getString();
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+// Dated titles in one series with different dates are editions, not duplicates.
+bool editions(const Candidate& a, const Candidate& b) {
+    return !a.series_key.empty() && a.series_key == b.series_key && a.edition && b.edition && *a.edition != *b.edition;
+}
+
+std::vector<MergedGroup> merged_groups(Database& db) {
+    std::map<Id, MergedGroup> groups;
+    const auto group = [&](Id id) -> MergedGroup& {
+        auto& g = groups[id];
+        if (g.document.id == 0)
+            g.document = ref_of(db, id);
+        return g;
+    };
+    SQLite::Statement titles(db.sql(),
+                             "SELECT document_id, alias FROM aliases WHERE document_id IN "
+                             "(SELECT document_id FROM aliases GROUP BY document_id HAVING count(DISTINCT alias_key) > 1) "
+                             "AND document_id IN (SELECT document_id FROM urls) ORDER BY document_id, seq");
+    while (titles.executeStep())
+        group(titles.getColumn(0).getInt64()).same_url_titles.push_back(titles.getColumn(1).getString());
+    SQLite::Statement absorbed(db.sql(), "SELECT document_id, old_id, old_slug, reason, at, parts IS NOT NULL "
+                                         "FROM redirects ORDER BY document_id, old_id");
+    while (absorbed.executeStep())
+        group(absorbed.getColumn(0).getInt64())
+            .absorbed.push_back({absorbed.getColumn(1).getInt64(), absorbed.getColumn(2).getString(),
+                                 absorbed.getColumn(3).getString(), absorbed.getColumn(4).getString(),
+                                 absorbed.getColumn(5).getInt() != 0});
+    std::vector<MergedGroup> out;
+    for (auto& [id, g] : groups)
+        out.push_back(std::move(g));
+    return out;
+}
+
+std::vector<SuspectPair> suspects(Database& db, double threshold) {
+    const std::vector<Candidate> docs = load_candidates(db);
+    const auto apart = kept_apart_pairs(db);
+    std::map<Id, std::size_t> at;
+    for (std::size_t i = 0; i < docs.size(); ++i)
+        at[docs[i].ref.id] = i;
+    std::set<std::pair<std::size_t, std::size_t>> reported;
+    std::vector<SuspectPair> out;
+    const auto consider = [&](std::size_t i, std::size_t j, std::string reason, double similarity) {
+        if (i > j)
+            std::swap(i, j);
+        if (i == j || reported.contains({i, j}) || editions(docs[i], docs[j]) ||
+            apart.contains(std::minmax(docs[i].ref.id, docs[j].ref.id)))
+            return;
+        reported.insert({i, j});
+        out.push_back({docs[i].ref, docs[j].ref, std::move(reason), similarity});
+    };
+    // The same title key (of the title or any alias) on two documents.
+    SQLite::Statement same(db.sql(), "SELECT DISTINCT a.document_id, b.document_id FROM aliases a JOIN aliases b "
+                                     "ON a.alias_key = b.alias_key AND a.document_id < b.document_id ORDER BY 1, 2");
+    while (same.executeStep()) {
+        const std::size_t i = at.at(same.getColumn(0).getInt64());
+        const std::size_t j = at.at(same.getColumn(1).getInt64());
+        const bool both_fetched = docs[i].sha256 && docs[j].sha256;
+        consider(i, j, both_fetched ? "same title, different files" : "same title", 1.0);
+    }
+    // Near-identical titles once their dates are set aside.
+    std::vector<std::string> keys;
+    std::vector<std::size_t> which;
+    for (std::size_t i = 0; i < docs.size(); ++i)
+        if (!docs[i].series_key.empty()) {
+            keys.push_back(docs[i].series_key);
+            which.push_back(i);
+        }
+    for (const auto& pair : similar_pairs(keys, threshold)) {
+        const Candidate& a = docs[which[pair.first]];
+        const Candidate& b = docs[which[pair.second]];
+        // "PO Handboek …" and "VO Handboek …" are alike in all but the one word that matters, and
+        // so are a letter and the reaction to it.
+        const auto differ = [](const auto& x, const auto& y) { return x && y && *x != *y; };
+        if (differ(a.level, b.level) || differ(a.type, b.type))
+            continue;
+        consider(which[pair.first], which[pair.second], "similar titles", pair.similarity);
+    }
+    return out;
+}
+
+std::vector<std::pair<DocumentRef, DocumentRef>> decided_apart(Database& db) {
+    std::vector<std::pair<DocumentRef, DocumentRef>> out;
+    for (const auto& [a, b] : kept_apart_pairs(db))
+        out.emplace_back(ref_of(db, a), ref_of(db, b));
+    return out;
+}
+
+} // namespace
+
+DupesReport find_dupes(Library& library, const DupesOptions& options) {
+    if (!(options.similarity > 0 && options.similarity <= 1))
+        throw UsageError(fmt::format("--similarity must be above 0 and at most 1, not {}", options.similarity));
+    Database& db = library.impl().db;
+    SQLite::Transaction snapshot(db.sql()); // one consistent view for the three reads
+    DupesReport report;
+    report.merged = merged_groups(db);
+    report.suspects = suspects(db, options.similarity);
+    report.kept_apart = decided_apart(db);
+    return report;
+}
+
+MergeOutcome merge(Library& library, std::string_view a, std::string_view b) {
+    auto& impl = library.impl();
+    WriterLock lock(impl.ctx.home, impl.ctx.wait_seconds);
+    WriteTransaction tx(impl.db);
+    const Id survivor = require_document(impl.db, a);
+    const Id absorbed = require_document(impl.db, b);
+    if (survivor == absorbed)
+        throw InputError(fmt::format("'{}' and '{}' are already one document ({})", a, b, survivor));
+    MergeOutcome outcome{ref_of(impl.db, survivor), ref_of(impl.db, absorbed)};
+    merge_documents(impl.db, survivor, absorbed, "merged by hand", utc_now());
+    tx.commit();
+    return outcome;
+}
+
+MergeOutcome unmerge(Library& library, std::string_view doc) {
+    auto& impl = library.impl();
+    WriterLock lock(impl.ctx.home, impl.ctx.wait_seconds);
+    WriteTransaction tx(impl.db);
+    Database& db = impl.db;
+    // The name of a merged document: its old id or slug (which resolve to the survivor otherwise).
+    std::optional<Id> old_id;
+    {
+        SQLite::Statement q(db.sql(), "SELECT old_id FROM redirects WHERE old_slug = ?1 OR CAST(old_id AS TEXT) = ?1");
+        q.bind(1, std::string(doc));
+        if (q.executeStep())
+            old_id = q.getColumn(0).getInt64();
+    }
+    if (!old_id) {
+        const Id survivor = require_document(db, doc);
+        SQLite::Statement q(db.sql(), "SELECT old_id, old_slug FROM redirects WHERE merged_into = ? ORDER BY old_id");
+        q.bind(1, survivor);
+        std::vector<std::string> inside;
+        while (q.executeStep()) {
+            old_id = q.getColumn(0).getInt64();
+            inside.push_back(fmt::format("{} {}", *old_id, q.getColumn(1).getString()));
+        }
+        if (inside.empty())
+            throw InputError(fmt::format("'{}' has no merged documents to take apart", doc));
+        if (inside.size() > 1)
+            throw UsageError(fmt::format("'{}' took in {} documents; name the one to take out: {}", doc, inside.size(),
+                                         fmt::join(inside, ", ")));
+    }
+    const Id survivor = unmerge_document(db, *old_id, utc_now());
+    MergeOutcome outcome{ref_of(db, survivor), ref_of(db, *old_id)};
+    tx.commit();
+    return outcome;
+}
+
+} // namespace kennis

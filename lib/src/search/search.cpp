@@ -1,0 +1,71 @@
+#include "kennis/search.hpp"
+
+#include "catalogue/catalogue.hpp"
+#include "browse/filter_sql.hpp"
+#include "kennis/error.hpp"
+#include "library/library_impl.hpp"
+#include "search/search_index.hpp"
+#include "util/words.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace kennis {
+
+std::vector<SearchHit> search(Library& library, std::string_view query, const Filter& filter) {
+    auto& impl = library.impl();
+    Database& db = impl.db;
+    const std::string match = translate_query(query);
+    const SqlFilter where = build_filter(db, filter);
+    // Rows come best first, so FTS5 makes snippets only for the rows read; a document with
+    // several matching pages appears once, at its best page. Reading twice the rows wanted is
+    // nearly always enough; when pages crowd out documents, read more.
+    const std::size_t wanted = filter.limit.value_or(default_search_limit);
+    const std::string sql = fmt::format(
+        "SELECT rowid, rank, snippet(search_index, -1, char(2), char(3), '…', 12), "
+        "       kennis_columns(search_index) & 16 "
+        "FROM search_index WHERE search_index MATCH ?1 "
+        "AND EXISTS (SELECT 1 FROM documents d WHERE d.id = search_index.rowid >> 20 AND {}) "
+        "ORDER BY rank LIMIT ?",
+        where.where);
+    std::vector<SearchHit> hits;
+    std::vector<std::int64_t> ids;
+    try {
+        SQLite::Statement q(db.sql(), sql);
+        for (std::size_t rows = std::max<std::size_t>(2 * wanted, 20);; rows *= 4) {
+            hits.clear();
+            ids.clear();
+            q.reset();
+            q.bind(1, match);
+            where.bind(q, 2);
+            q.bind(static_cast<int>(where.params.size()) + 2, static_cast<std::int64_t>(rows));
+            std::size_t read = 0;
+            while (q.executeStep() && ids.size() < wanted) {
+                ++read;
+                const auto rowid = q.getColumn(0).getInt64();
+                const auto doc = search_document(rowid);
+                if (std::find(ids.begin(), ids.end(), doc) != ids.end())
+                    continue;
+                ids.push_back(doc);
+                SearchHit hit;
+                hit.score = q.getColumn(1).getDouble();
+                hit.snippet = collapse_spaces(q.getColumn(2).getString());
+                if (q.getColumn(3).getInt() != 0 && search_page(rowid) > 0)
+                    hit.page = static_cast<int>(search_page(rowid));
+                hits.push_back(std::move(hit));
+            }
+            if (ids.size() >= wanted || read < rows)
+                break;
+        }
+    } catch (const SQLite::Exception&) {
+        // The translation quotes every word, so this is not the user's doing; still, no SQLite
+        // message reaches the user.
+        throw UsageError(fmt::format("bad query: '{}' cannot be searched for", query));
+    }
+    auto docs = load_documents(db, impl.ctx.home, ids);
+    for (std::size_t i = 0; i < hits.size() && i < docs.size(); ++i)
+        hits[i].document = std::move(docs[i]);
+    return hits;
+}
+
+} // namespace kennis

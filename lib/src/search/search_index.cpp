@@ -1,0 +1,74 @@
+#include "search/search_index.hpp"
+
+#include "search/dutch_tokenizer.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace kennis {
+namespace {
+
+// What the index holds of documents: the current version's pages, or one empty page.
+constexpr const char* index_rows = R"sql(
+INSERT INTO search_index (rowid, title, themes, tags, type, body)
+SELECT (d.id << 20) | coalesce(p.page, 0),
+       d.title || coalesce(' ' || (SELECT group_concat(a.alias, ' ') FROM aliases a
+                                   WHERE a.document_id = d.id AND a.alias <> d.title), ''),
+       coalesce((SELECT group_concat(DISTINCT t.name) FROM memberships m JOIN themes t ON t.id = m.theme_id
+                 WHERE m.document_id = d.id), ''),
+       coalesce((SELECT group_concat(g.name, ' ') FROM document_tags dt JOIN tags g ON g.id = dt.tag_id
+                 WHERE dt.document_id = d.id), ''),
+       trim(coalesce(d.type, '') || ' ' || coalesce(d.publisher, '')),
+       coalesce(p.text, '')
+FROM documents d
+LEFT JOIN pages p ON p.sha256 = (SELECT v.sha256 FROM versions v WHERE v.document_id = d.id
+                                 ORDER BY v.first_seen DESC, v.id DESC LIMIT 1)
+)sql";
+
+std::string meta(Database& db, const char* key) {
+    SQLite::Statement q(db.sql(), "SELECT value FROM meta WHERE key = ?");
+    q.bind(1, key);
+    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+
+void set_meta(Database& db, const char* key, const std::string& value) {
+    SQLite::Statement q(db.sql(), "INSERT INTO meta (key, value) VALUES (?, ?) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    q.bind(1, key);
+    q.bind(2, value);
+    q.exec();
+}
+
+} // namespace
+
+void reindex_documents(Database& db, const std::vector<std::int64_t>& ids) {
+    if (ids.empty())
+        return;
+    SQLite::Statement del(db.sql(), "DELETE FROM search_index WHERE rowid >= ? AND rowid < ?");
+    for (auto id : ids) {
+        del.bind(1, search_rowid(id, 0));
+        del.bind(2, search_rowid(id + 1, 0));
+        del.exec();
+        del.reset();
+    }
+    SQLite::Statement ins(db.sql(), std::string(index_rows) + " WHERE d.id IN (SELECT value FROM json_each(?))");
+    ins.bind(1, nlohmann::json(ids).dump());
+    ins.exec();
+}
+
+void ensure_search_index(Database& db) {
+    const auto current = [&] {
+        return meta(db, "search.stemmer") == stemmer_name() && meta(db, "search.stemmer_version") == stemmer_fingerprint();
+    };
+    if (current())
+        return;
+    WriteTransaction tx(db);
+    if (current()) // another process rebuilt it while this one waited
+        return;
+    db.sql().exec("DELETE FROM search_index");
+    db.sql().exec(index_rows);
+    set_meta(db, "search.stemmer", stemmer_name());
+    set_meta(db, "search.stemmer_version", stemmer_fingerprint());
+    tx.commit();
+}
+
+} // namespace kennis
