@@ -1,10 +1,15 @@
+#include "choice.hpp"
+#include "choice.hpp"
 #include "commands.hpp"
 #include "settings.hpp"
 
 #include <CLI/CLI.hpp>
+#include <kennis/choices.hpp>
 #include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <functional>
+#include <map>
 #include <kennis/browse.hpp>
 #include <kennis/tags.hpp>
 
@@ -55,6 +60,28 @@ Flags flags_of(const CLI::App* app) {
     return f;
 }
 
+// Every option with a fixed set of values, by its long name ("--by"), in any command.
+std::map<std::string, std::span<const std::string_view>> options_with_choices(const CLI::App* root) {
+    std::map<std::string, std::span<const std::string_view>> out;
+    const std::function<void(const CLI::App*)> visit = [&](const CLI::App* app) {
+        for (const auto* o : app->get_options())
+            if (const auto values = choices_of(*o); !values.empty())
+                for (const auto& l : o->get_lnames())
+                    out.emplace("--" + l, values);
+        for (const auto* sub : commands_of(app))
+            visit(sub);
+    };
+    visit(root);
+    return out;
+}
+
+// A bash word list of `values`, one per line, for compgen -W with IFS set to a newline.
+std::string bash_words(std::span<const std::string_view> values) { return fmt::format("$'{}'", fmt::join(values, "\\n")); }
+
+std::span<const std::string_view> shells(const CLI::App* root) {
+    return choices_of(*root->get_subcommand("completion")->get_option("SHELL"));
+}
+
 // Commands whose bare words name documents.
 constexpr const char* document_commands = "show fetch add rm merge unmerge";
 
@@ -83,6 +110,9 @@ std::string bash_script(const CLI::App* root) {
             subcommand_cases += fmt::format("        {}) subs=\"{}\" ;;\n", c->get_name(), fmt::join(names_of(subs), " "));
     std::sort(with_value.begin(), with_value.end());
     with_value.erase(std::unique(with_value.begin(), with_value.end()), with_value.end());
+    std::string value_cases;
+    for (const auto& [option, values] : options_with_choices(root))
+        value_cases += fmt::format("        {}) COMPREPLY=($(compgen -W {} -- \"$cur\")); return ;;\n", option, bash_words(values));
 
     return fmt::format(R"(# kennis completion for bash: source <(kennis completion bash)
 _kennis_values() {{
@@ -109,12 +139,7 @@ _kennis() {{
     case $prev in
         --theme) COMPREPLY=($(_kennis_values themes "$cur")); return ;;
         --tag) COMPREPLY=($(_kennis_values tags "$cur")); return ;;
-        --format) COMPREPLY=($(compgen -W $'table\njson\ncsv\ntsv\npaths' -- "$cur")); return ;;
-        --by) COMPREPLY=($(compgen -W $'theme\ntag\ntype\nflat' -- "$cur")); return ;;
-        --link) COMPREPLY=($(compgen -W $'auto\nhardlink\ncopy\nsymlink' -- "$cur")); return ;;
-        --level) COMPREPLY=($(compgen -W $'PO\nVO\n(V)SO\nMBO' -- "$cur")); return ;;
-        --status) COMPREPLY=($(compgen -W $'active\nwithdrawn\nall' -- "$cur")); return ;;
-    esac
+{value_cases}    esac
     case " {with_value} " in *" $prev "*) COMPREPLY=($(compgen -f -- "$cur")); return ;; esac
     local words=""
     if [[ $cur == -* ]]; then
@@ -139,7 +164,7 @@ _kennis() {{
         *" ${{sub:-$cmd}} "*) COMPREPLY=($(_kennis_values documents "$cur")); return ;;
     esac
     case $cmd in
-        completion) COMPREPLY=($(compgen -W $'bash\nzsh\nfish' -- "$cur")) ;;
+        completion) COMPREPLY=($(compgen -W {shells} -- "$cur")) ;;
         *) COMPREPLY=($(compgen -f -- "$cur")) ;;
     esac
 }}
@@ -148,7 +173,8 @@ complete -F _kennis kennis
                        fmt::arg("with_value", fmt::join(with_value, " ")), fmt::arg("option_cases", option_cases),
                        fmt::arg("global", fmt::join(global.all, " ")),
                        fmt::arg("commands", fmt::join(names_of(commands), "\\n")),
-                       fmt::arg("subcommand_cases", subcommand_cases), fmt::arg("documents", document_commands));
+                       fmt::arg("subcommand_cases", subcommand_cases), fmt::arg("documents", document_commands),
+                       fmt::arg("value_cases", value_cases), fmt::arg("shells", bash_words(shells(root))));
 }
 
 std::string zsh_script(const CLI::App* root) {
@@ -175,8 +201,18 @@ std::string fish_options(const CLI::App* app, const std::string& condition) {
             line += " -l " + l;
         for (const auto& s : o->get_snames())
             line += " -s " + s;
-        if (takes_value(*o))
+        if (const auto values = choices_of(*o); !values.empty()) {
+            std::string words; // fish expands what -a gives, so "(V)SO" must not read as a command
+            for (const auto v : values) {
+                for (char c : v)
+                    words += c == '(' || c == ')' ? std::string{'\\', c} : std::string{c};
+                words += ' ';
+            }
+            words.pop_back();
+            line += " -x -a " + fish_quoted(words);
+        } else if (takes_value(*o)) {
             line += " -r";
+        }
         if (!o->get_description().empty())
             line += " -d " + fish_quoted(o->get_description());
         out += line + "\n";
@@ -199,13 +235,11 @@ std::string fish_script(const CLI::App* root) {
         }
     }
     out += "complete -c kennis -l theme -x -a '(kennis __complete themes 2>/dev/null)'\n"
-           "complete -c kennis -l tag -x -a '(kennis __complete tags 2>/dev/null)'\n"
-           "complete -c kennis -l format -x -a 'table json csv tsv paths'\n"
-           "complete -c kennis -l by -x -a 'theme tag type flat'\n"
-           "complete -c kennis -l link -x -a 'auto hardlink copy symlink'\n";
+           "complete -c kennis -l tag -x -a '(kennis __complete tags 2>/dev/null)'\n";
     out += fmt::format("complete -c kennis -n '__fish_seen_subcommand_from {}' -a '(kennis __complete documents 2>/dev/null)'\n",
                        document_commands);
-    out += "complete -c kennis -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'\n";
+    out += fmt::format("complete -c kennis -n '__fish_seen_subcommand_from completion' -a {}\n",
+                       fish_quoted(fmt::format("{}", fmt::join(shells(root), " "))));
     return out;
 }
 
@@ -216,7 +250,7 @@ void register_completion(CLI::App& app, Globals& globals) {
     cmd->footer("bash: source <(kennis completion bash)   zsh: source <(kennis completion zsh)\n"
                 "fish: kennis completion fish | source   (or save the output where your shell loads completions)");
     auto shell = std::make_shared<std::string>();
-    cmd->add_option("SHELL", *shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+    choose_from(cmd->add_option("SHELL", *shell, "The shell to complete for"), choices::shell)->required();
     cmd->callback([cmd, shell] {
         const CLI::App* root = root_of(cmd);
         fmt::print("{}", *shell == "bash" ? bash_script(root) : *shell == "zsh" ? zsh_script(root) : fish_script(root));

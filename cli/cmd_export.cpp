@@ -1,7 +1,9 @@
+#include "choice.hpp"
 #include "commands.hpp"
 #include "filter_options.hpp"
 
 #include <CLI/CLI.hpp>
+#include <kennis/choices.hpp>
 #include <fmt/format.h>
 #include <kennis/error.hpp>
 #include <kennis/export.hpp>
@@ -80,15 +82,11 @@ void register_export(CLI::App& app, Globals& globals) {
     auto* zip = cmd->add_option("--zip", args->zip, "Write the export into this zip archive instead")->type_name("FILE");
     auto* check = cmd->add_option("--check", args->check, "Report the names under DIR that Windows clients cannot open")
                       ->type_name("DIR");
-    cmd->add_option("--by", o.by, "Folders by theme (default), tag, type, or flat")
-        ->type_name("LAYOUT")
-        ->check(CLI::IsMember({"theme", "tag", "type", "flat"}));
+    choose_from(cmd->add_option("--by", o.by, "Folders by this (default theme), or none: flat"), choices::layout)->type_name("LAYOUT");
     cmd->add_option("--template", o.path_template,
                     "Paths from fields: {theme} {tag} {type} {year} {date} {title} {slug} {publisher} {ext}")
         ->type_name("T");
-    cmd->add_option("--link", args->link, "auto (default), hardlink, copy or symlink")
-        ->type_name("MODE")
-        ->check(CLI::IsMember({"auto", "hardlink", "copy", "symlink"}));
+    choose_from(cmd->add_option("--link", args->link, "How files reach DEST (default auto: see below)"), choices::link)->type_name("MODE");
     cmd->add_option("--query", o.query, "Only the documents this search finds")->type_name("QUERY");
     add_filter_options(*cmd, o.filter);
     auto* del = cmd->add_flag("--delete", o.delete_stale, "Remove files an earlier export wrote that are no longer selected");

@@ -1,6 +1,9 @@
 #include "filter_options.hpp"
 
+#include "choice.hpp"
+
 #include <CLI/CLI.hpp>
+#include <kennis/choices.hpp>
 
 namespace kennis::cli {
 
@@ -16,11 +19,9 @@ void add_filter_options(CLI::App& command, Filter& filter) {
     command.add_option("--year", filter.year, "Only documents dated in YEAR, or whose period spans it")
         ->type_name("YEAR")
         ->check(CLI::Range(1000, 9999));
-    command.add_option("--level", filter.level, "Only documents for school level PO, VO, (V)SO or MBO")
-        ->type_name("LEVEL");
-    command.add_option("--status", filter.status, "active (default), withdrawn or all")
-        ->type_name("STATUS")
-        ->check(CLI::IsMember({"active", "withdrawn", "all"}));
+    offer(command.add_option("--level", filter.level, "Only documents for this school level"), choices::level)->type_name("LEVEL");
+    choose_from(command.add_option("--status", filter.status, "Documents still listed (default active), withdrawn, or all"), choices::status)
+        ->type_name("STATUS");
     command.add_flag("--latest", filter.latest,
                      "Leave out a document when a newer edition of it exists (same title, later date or version)");
     command.add_option("--limit", filter.limit, "At most N documents")->type_name("N")->check(CLI::PositiveNumber);

@@ -1,8 +1,10 @@
 #include "globals.hpp"
 
+#include "choice.hpp"
 #include "progress.hpp"
 
 #include <CLI/CLI.hpp>
+#include <kennis/choices.hpp>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <kennis/sync.hpp>
@@ -48,9 +50,7 @@ void add_global_options(CLI::App& app, Globals& g) {
     app.add_option("--home", g.home, "Library home (default: $KENNIS_HOME, else $XDG_DATA_HOME/kennis, "
                                      "else ~/.local/share/kennis)")
         ->type_name("DIR");
-    app.add_option("--format", g.format, "Output format: table, json, csv, tsv, or paths (stored files, for xargs)")
-        ->check(CLI::IsMember({"table", "json", "csv", "tsv", "paths"}))
-        ->type_name("FORMAT");
+    choose_from(app.add_option("--format", g.format, "Output format (paths: the stored files, for xargs)"), choices::format)->type_name("FORMAT");
     app.add_flag("-q,--quiet", g.quiet, "Print only errors");
     app.add_flag("-v,--verbose", g.verbose, "Say more about what is done (repeat for more)");
     app.add_flag("--no-progress", g.no_progress, "No progress bars, even on a terminal");

@@ -3,7 +3,6 @@
 #include "settings.hpp"
 
 #include <CLI/CLI.hpp>
-#include <SQLiteCpp/Exception.h>
 #include <fmt/ranges.h>
 #include <kennis/error.hpp>
 #include <kennis/version.hpp>
@@ -102,9 +101,10 @@ int main(int argc, char** argv) {
         }
         return static_cast<int>(e.code());
     } catch (const kennis::Error& e) {
-        return fail(e.code(), e.what());
-    } catch (const SQLite::Exception& e) {
-        return fail(ExitCode::failure, fmt::format("catalogue: {}", e.what()));
+        fail(e.code(), e.what());
+        if (!e.hint().empty())
+            fmt::print(stderr, "hint: {}\n", e.hint());
+        return static_cast<int>(e.code());
     } catch (const std::exception& e) {
         return fail(ExitCode::failure, e.what());
     }

@@ -2,13 +2,13 @@ The first reading command on an empty library seeds it from the built-in snapsho
 so on stderr:
 
   $ kennis --home lib themes
-  kennis: note: the catalogue in lib was empty; seeded 123 documents from the built-in Downloadcentrum snapshot (run 'kennis sync' for the live page)
   THEME                      DOCUMENTS  ENTRIES
   Verzuim 18-                71         99
   Verzuim 18+                27         34
   Thuiszitters               31         38
   Voortijdig schoolverlaten  25         29
   Jongeren 16-27             28         30
+  ! kennis: note: the catalogue in lib was empty; seeded 123 documents from the built-in Downloadcentrum snapshot (run 'kennis sync' for the live page)
   $ kennis --home lib themes --format json
   [
     {
@@ -96,14 +96,14 @@ Filters, alone and together:
   MBO routekaart
   Routekaart van school naar werk voor mbo-studenten - Werkgroep mbo routekaart, januari 2021
   $ kennis --home lib list --theme Verzuim
-  kennis: error: theme 'Verzuim' is ambiguous: it could be Verzuim 18-, Verzuim 18+
+  ! kennis: error: theme 'Verzuim' is ambiguous: it could be Verzuim 18-, Verzuim 18+
   [2]
   $ kennis --home lib list --level hbo
-  kennis: error: no school level 'hbo'; the levels are PO, VO, (V)SO and MBO
+  ! kennis: error: no school level 'hbo'; use PO, VO, (V)SO or MBO
   [2]
   $ kennis --home lib list --status gone
-  kennis: error: --status: gone not in {active,withdrawn,all}
-  Run 'kennis list --help' for usage.
+  ! kennis: error: --status: gone not in {active,withdrawn,all}
+  ! Run 'kennis list --help' for usage.
   [2]
 
 KENNIS_HOME names the library when --home does not, and XDG_DATA_HOME after that:

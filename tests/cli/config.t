@@ -65,10 +65,10 @@ that does not exist:
 
   $ printf '[fetch]\njobs = 0\n' > bad.toml
   $ kennis --config bad.toml fetch
-  kennis: error: --jobs: Value 0 not in range 1 to 64
-  Run 'kennis fetch --help' for usage.
+  ! kennis: error: --jobs: Value 0 not in range 1 to 64
+  ! Run 'kennis fetch --help' for usage.
   [2]
   $ kennis --config missing.toml config
-  kennis: error: missing.toml was not readable (missing?)
-  Run 'kennis config --help' for usage.
+  ! kennis: error: missing.toml was not readable (missing?)
+  ! Run 'kennis config --help' for usage.
   [2]

@@ -32,7 +32,7 @@ A person who knows they are one merges them; the second one's id and slug then f
   $ kennis -q --home lib dupes --format json | jq -c '.merged[] | {id, absorbed: [.absorbed[] | {id, slug, reason, can_unmerge}]}'
   {"id":14,"absorbed":[{"id":47,"slug":"handreiking-aanwezigheidsregistratie","reason":"merged by hand","can_unmerge":true}]}
   $ kennis -q --home lib merge 14 47
-  kennis: error: '14' and '47' are already one document (14)
+  ! kennis: error: '14' and '47' are already one document (14)
   [1]
 
 `unmerge` takes it out again, with its own titles, themes and tags, and records that the two are
@@ -47,8 +47,8 @@ not one, so no later sync or fetch merges them again:
   $ kennis -q --home lib dupes --format json | jq -c '{kept_apart: [.kept_apart[] | [.a.id, .b.id]], suspects: [.suspects[] | [.a.id, .b.id]]}'
   {"kept_apart":[[14,47]],"suspects":[[30,31],[32,34],[100,104]]}
   $ kennis -q --home lib unmerge 47
-  kennis: error: '47' has no merged documents to take apart
+  ! kennis: error: '47' has no merged documents to take apart
   [1]
   $ kennis -q --home lib merge 14 "Bestaat niet"
-  kennis: error: no document 'Bestaat niet'
+  ! kennis: error: no document 'Bestaat niet'
   [1]

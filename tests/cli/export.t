@@ -73,19 +73,19 @@ Without --delete the withdrawn document's files stay; --dry-run shows what --del
 More deletions than --max-delete allows refuse the whole run:
 
   $ kennis --home lib export share --delete --max-delete 3 --theme Thuiszitters; echo "exit $?"; find share -name '*.pdf' | wc -l
-  kennis: error: this export would delete 116 files, more than --max-delete 3; nothing was changed (run again with --max-delete 116 to allow it)
   exit 1
   175
+  ! kennis: error: this export would delete 116 files, more than --max-delete 3; nothing was changed (run again with --max-delete 116 to allow it)
 
 A DEST that is a file, a template with an unknown field, and no DEST at all:
 
   $ kennis --home lib export share/catalogue.csv
-  kennis: error: share/catalogue.csv is a file, not a folder: export writes into a folder
+  ! kennis: error: share/catalogue.csv is a file, not a folder: export writes into a folder
   [1]
   $ kennis --home lib export out --template '{thema}/{title}{ext}'
-  kennis: error: the export template has an unknown field {thema}; the fields are {theme} {tag} {type} {year} {date} {title} {slug} {publisher} {ext}
+  ! kennis: error: the export template has an unknown field {thema}; the fields are {theme} {tag} {type} {year} {date} {title} {slug} {publisher} {ext}
   [2]
   $ kennis --home lib export
-  kennis: error: export needs one of DEST, --zip FILE or --check DIR
+  ! kennis: error: export needs one of DEST, --zip FILE or --check DIR
   [2]
   $ kill %%

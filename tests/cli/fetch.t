@@ -33,11 +33,11 @@ Again with --all: nothing is transferred, the server answers 304; the failed one
 Unknown documents, and options that do not go together:
 
   $ kennis --home lib fetch "Geen bestaand document"
-  kennis: error: no document 'Geen bestaand document'
+  ! kennis: error: no document 'Geen bestaand document'
   [1]
   $ kennis --home lib fetch --all --refresh
-  kennis: error: --all excludes --refresh
-  Run 'kennis fetch --help' for usage.
+  ! kennis: error: --all excludes --refresh
+  ! Run 'kennis fetch --help' for usage.
   [2]
 
 kennis loads what it needs for the network and for PDFs from the files installed beside it (under
@@ -45,7 +45,8 @@ lib/kennis). A copy without them says what is missing, and does what needs neith
 
   $ mkdir -p elsewhere/bin && cp "$(readlink -f "$(command -v kennis)")" elsewhere/bin/kennis
   $ elsewhere/bin/kennis --home lib sync --source $URL/kennisbank 2>&1 | sed "s|$PWD/||"; echo "exit ${PIPESTATUS[0]}"
-  kennis: error: cannot load a part of kennis: elsewhere/lib/kennis/kennis-http.so: cannot open shared object file: No such file or directory; install kennis again, with all its files
+  kennis: error: cannot load a part of kennis: elsewhere/lib/kennis/kennis-http.so: cannot open shared object file: No such file or directory
+  hint: install kennis again, with all its files
   exit 1
   $ elsewhere/bin/kennis --home lib stats --format json | jq -c '{documents, fetched}'
   {"documents":121,"fetched":120}

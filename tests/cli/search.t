@@ -2,7 +2,6 @@ Search works on an empty library too: it seeds it first. Dutch word forms, accen
 not matter:
 
   $ kennis --home lib search handreikingen --format tsv | cut -f1,3 | sort -n
-  kennis: note: the catalogue in lib was empty; seeded 123 documents from the built-in Downloadcentrum snapshot (run 'kennis sync' for the live page)
   id	title
   1	Handreiking Snel terug naar school is veel beter
   2	Handreiking implementatie MAS versie april 2020
@@ -18,6 +17,7 @@ not matter:
   38	Handreiking vavo - Ingrado, juni 2020
   43	Handreiking Focus op onderwijstraject
   47	Handreiking aanwezigheidsregistratie
+  ! kennis: note: the catalogue in lib was empty; seeded 123 documents from the built-in Downloadcentrum snapshot (run 'kennis sync' for the live page)
   $ kennis -q --home lib search handreiking --theme Thuiszitters
   ID  TITLE                                                     THEMES                     PAGE  SNIPPET
   32  Handreiking Onderwijs, zorgen de leerplichtwet, mei 2021  Verzuim 18-, Thuiszitters        Handreiking Onderwijs, zorgen de leerplichtwet, mei 2021
@@ -34,13 +34,13 @@ Every hit is a document, with the fields of list plus score, snippet and page:
 A query that cannot be understood is a usage error, with what and where:
 
   $ kennis -q --home lib search 'verzuim OR'
-  kennis: error: bad query: OR needs a word after it (at column 9 of 'verzuim OR')
+  ! kennis: error: bad query: OR needs a word after it (at column 9 of 'verzuim OR')
   [2]
   $ kennis -q --home lib search '"snel terug'
-  kennis: error: bad query: a quote is not closed (at column 1 of '"snel terug')
+  ! kennis: error: bad query: a quote is not closed (at column 1 of '"snel terug')
   [2]
   $ kennis -q --home lib search 'foo:bar'
-  kennis: error: bad query: there is no field 'foo:'; the fields are title:, theme:, tag: and type: (at column 1 of 'foo:bar')
+  ! kennis: error: bad query: there is no field 'foo:'; the fields are title:, theme:, tag: and type: (at column 1 of 'foo:bar')
   [2]
   $ kennis -q --home lib search 'NEAR(verzuim' --format json | jq length
   0
@@ -55,7 +55,7 @@ Words inside fetched files are found, with the page they are on; paths feed othe
   $ kennis -q --home lib search '"document 12"' --format paths | xargs head -c 8; echo
   %PDF-1.4
   $ kennis -q --home lib themes --format paths
-  kennis: error: --format paths is for commands that list documents
+  ! kennis: error: --format paths is for commands that list documents
   [2]
   $ kill %1
 

@@ -40,16 +40,16 @@ An alias finds its document; case, accents and punctuation do not matter:
 Nothing by that name: exit 1, and the closest titles:
 
   $ kennis -q --home lib show "Dit document bestaat niet"
-  kennis: error: no document 'Dit document bestaat niet'
+  ! kennis: error: no document 'Dit document bestaat niet'
   [1]
   $ kennis -q --home lib show "Handboek Leerplicht augustus 2020"
-  kennis: error: no document 'Handboek Leerplicht augustus 2020'
-  Closest titles:
-    PO Handboek Leerplicht versie augustus 2020
-    VO Handboek Leerplicht versie augustus 2020
-    MBO Handboek Leerplicht versie augustus 2020
-    (V)SO Handboek Leerplicht versie augustus 2020
-    MAS model proces-verbaal Leerplicht - april 2020
+  ! kennis: error: no document 'Handboek Leerplicht augustus 2020'
+  ! Closest titles:
+  !   PO Handboek Leerplicht versie augustus 2020
+  !   VO Handboek Leerplicht versie augustus 2020
+  !   MBO Handboek Leerplicht versie augustus 2020
+  !   (V)SO Handboek Leerplicht versie augustus 2020
+  !   MAS model proces-verbaal Leerplicht - april 2020
   [1]
 
 Titles that differ only in their date or version are editions of one publication. `show` names

@@ -58,7 +58,7 @@ A snapshot with an error changes nothing and names the file and the line:
 
   $ printf '#kennis-snapshot 1\nThema A\tGoed\nalleen een titel\n' > broken.tsv
   $ kennis --home lib sync --source broken.tsv
-  kennis: error: broken.tsv:3: expected THEME<tab>TITLE[<tab>URL], found 1 field
+  ! kennis: error: broken.tsv:3: expected THEME<tab>TITLE[<tab>URL], found 1 field
   [1]
   $ kennis --home lib list --status all --format json | jq length
   3
@@ -69,7 +69,7 @@ Nor does a listing that lost more than half its entries, unless forced:
   $ printf '#kennis-snapshot 1\n# source: https://example.test/kennisbank\nThema B\tNieuw stuk\nThema B\tHandreiking een\nThema B\tDrie\nThema B\tVier\nThema B\tVijf\n' > five.tsv
   $ kennis -q --home lib sync --source five.tsv
   $ kennis --home lib sync --source small.tsv
-  kennis: error: https://example.test/kennisbank lists 1 entries, fewer than half of the 5 at its last sync; if that is right, sync again with --force
+  ! kennis: error: https://example.test/kennisbank lists 1 entries, fewer than half of the 5 at its last sync; if that is right, sync again with --force
   [1]
   $ kennis --home lib sync --source small.tsv --force --format json | jq -c '{added, updated, withdrawn, unchanged, documents}'
   {"added":0,"updated":0,"withdrawn":4,"unchanged":1,"documents":1}
@@ -77,20 +77,22 @@ Nor does a listing that lost more than half its entries, unless forced:
 Missing files, and files that are neither snapshots nor Kennisbank pages:
 
   $ kennis --home lib sync --source nope.tsv
-  kennis: error: cannot read nope.tsv: no such file
+  ! kennis: error: cannot read nope.tsv: no such file
   [1]
   $ echo '<html><body>Downloadcentrum</body></html>' > page.html
   $ kennis --home lib sync --source page.html
-  kennis: error: page.html: the page has no Downloadcentrum
+  ! kennis: error: page.html: the page has no Downloadcentrum
   [1]
 
 Writers take the library lock; a second writer exits 4, or waits for it with --wait:
 
   $ flock lib/lock -c 'kennis --home lib sync --source one.tsv'
-  kennis: error: the library lib is locked by another kennis run; try again later or pass --wait SECONDS
+  ! kennis: error: the library lib is locked by another kennis run
+  ! hint: try again later, or let the run wait for it with --wait SECONDS
   [4]
   $ flock lib/lock -c 'kennis --home lib --wait 0.2 sync --source one.tsv'
-  kennis: error: the library lib is locked by another kennis run; try again later or pass --wait SECONDS
+  ! kennis: error: the library lib is locked by another kennis run
+  ! hint: try again later, or let the run wait for it with --wait SECONDS
   [4]
   $ mkfifo held release
   $ (flock lib/lock -c 'echo > held; read line < release') &

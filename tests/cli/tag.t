@@ -24,8 +24,8 @@ Tags are case-insensitive, trimmed, and nest with '/'; search and list follow th
 Nothing is tagged without naming what:
 
   $ kennis -q --home lib tag add alles
-  kennis: error: name the documents to tag: DOC…, --query QUERY, or a filter such as --theme
+  ! kennis: error: name the documents to tag: DOC…, --query QUERY, or a filter such as --theme
   [2]
   $ kennis -q --home lib tag add x "Bestaat niet"
-  kennis: error: no document 'Bestaat niet'
+  ! kennis: error: no document 'Bestaat niet'
   [1]

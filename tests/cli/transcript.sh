@@ -3,7 +3,8 @@
 #
 #   Prose lines start in the first column.
 #     $ kennis themes --format json      a command (continued on lines starting "  > ")
-#     [                                  its output, stdout and stderr together, indented two spaces
+#     [                                  its output, indented two spaces: first what it wrote to stdout,
+#     ! kennis: error: …                 then what it wrote to stderr, each such line marked "! "
 #     [1]                                the exit code, when it is not 0
 #
 # All commands of a file run in one shell, in a fresh temporary directory that is also $HOME, with
@@ -19,51 +20,47 @@ ln -s "$(realpath "$bin")" "$work/bin/kennis"
 if [[ -n ${KENNIS_TEST_SERVER:-} ]]; then
     ln -s "$(realpath "$KENNIS_TEST_SERVER")" "$work/bin/kennis_test_server"
 fi
-marker='@@kennis-transcript@@'
-
-# 1. The commands as one script, each followed by a marker line with its number and exit code.
+# 1. The commands as one script; each command's stdout, stderr and exit code go to files of its own.
 n=0
 {
     echo 'set +e'
     while IFS= read -r line; do
         if [[ $line == '  $ '* ]]; then
-            ((n > 0)) && echo "echo \"$marker $n \$?\""
+            ((n > 0)) && printf '} >%q 2>%q\necho $? >%q\n' "$work/out.$n" "$work/err.$n" "$work/rc.$n"
             n=$((n + 1))
+            echo '{'
             printf '%s\n' "${line:4}"
         elif [[ $line == '  > '* ]]; then
             printf '%s\n' "${line:4}"
         fi
     done <"$transcript"
-    ((n > 0)) && echo "echo \"$marker $n \$?\""
+    ((n > 0)) && printf '} >%q 2>%q\necho $? >%q\n' "$work/out.$n" "$work/err.$n" "$work/rc.$n"
 } >"$work/script.sh"
 
 (
     cd "$work/cwd"
     env -i PATH="$work/bin:/usr/local/bin:/usr/bin:/bin" HOME="$work/cwd" TZ=UTC LC_ALL=C.UTF-8 NO_COLOR=1 \
         KENNIS_SOURCE_DIR="${KENNIS_SOURCE_DIR:-}" TERM=dumb \
-        bash "$work/script.sh" >"$work/out" 2>&1 </dev/null
+        bash "$work/script.sh" </dev/null >/dev/null 2>&1
 ) || true
 
-# 2. The transcript as it should read with that output: each command's output right after it,
+# Each command's part of the transcript: stdout, then stderr marked "! ", then the exit code.
+for ((i = 1; i <= n; i++)); do
+    {
+        [[ -f $work/out.$i ]] && awk '{ print "  " $0 }' "$work/out.$i"
+        [[ -f $work/err.$i ]] && awk '{ print "  ! " $0 }' "$work/err.$i"
+        rc=$(cat "$work/rc.$i" 2>/dev/null || echo "?")
+        [[ $rc == 0 ]] || echo "  [$rc]"
+    } >"$work/block.$i"
+done
+
+# 2. The transcript as it should read with that output: each command's part right after it,
 # before any prose that follows.
-awk -v marker="$marker" -v outfile="$work/out" '
-    BEGIN {
-        cmd = 1
-        while ((getline line < outfile) > 0) {
-            if (index(line, marker " ") == 1) {
-                split(substr(line, length(marker) + 2), f, " ")
-                rc[f[1]] = f[2]
-                cmd = f[1] + 1
-                continue
-            }
-            out[cmd] = out[cmd] "  " line "\n"
-        }
-    }
+awk -v dir="$work" '
     function flush() {
         if (pending) {
-            printf "%s", out[n]
-            if (rc[n] != "" && rc[n] != 0)
-                printf "  [%s]\n", rc[n]
+            while ((getline line < (dir "/block." n)) > 0)
+                print line
             pending = 0
         }
     }

@@ -12,13 +12,13 @@ using namespace kennis;
 
 namespace {
 
-// Why loading `module` failed; empty when it loaded.
+// Why loading `module` failed, and what to do about it; empty when it loaded.
 std::string refusal(std::string_view module) {
     try {
         module_entry(module, pdf_module::entry_point);
     } catch (const Error& e) {
         EXPECT_EQ(e.code(), ExitCode::failure);
-        return e.what();
+        return fmt::format("{}\nhint: {}", e.what(), e.hint());
     }
     return {};
 }
@@ -35,7 +35,7 @@ TEST(Modules, OneOfAnotherKennisIsRefusedWithBothVersions) {
     const std::string why = refusal("kennis-test-old.so");
     EXPECT_NE(why.find(fmt::format("kennis-test-old.so is from kennis 0.0.0-old, and this is kennis {}", version())), std::string::npos)
         << why;
-    EXPECT_NE(why.find("install kennis again"), std::string::npos) << why;
+    EXPECT_NE(why.find("hint: install kennis again"), std::string::npos) << why;
 }
 
 TEST(Modules, AMissingOneIsNamed) {

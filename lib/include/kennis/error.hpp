@@ -15,15 +15,19 @@ enum class ExitCode : int {
     locked = 4,
 };
 
-// Every error the library raises carries the exit code the CLI should end with, and a message
-// that reads as one complete line for a user (no trailing period, no newline).
+// Every error the library raises carries the exit code the CLI should end with, a message that
+// reads as one complete line for a user (no trailing period, no newline), and, where there is
+// one, a hint: what to do about it, printed on a line of its own.
 class Error : public std::runtime_error {
 public:
-    Error(ExitCode code, const std::string& message) : std::runtime_error(message), m_code(code) {}
+    Error(ExitCode code, const std::string& message, std::string hint = {})
+        : std::runtime_error(message), m_code(code), m_hint(std::move(hint)) {}
     ExitCode code() const noexcept { return m_code; }
+    const std::string& hint() const noexcept { return m_hint; }
 
 private:
     ExitCode m_code;
+    std::string m_hint;
 };
 
 // Bad input from a file, page or argument that names its source: exit 1, nothing changed.
@@ -52,7 +56,14 @@ private:
 // Another kennis run holds the library's writer lock.
 class LockedError : public Error {
 public:
-    explicit LockedError(const std::string& message) : Error(ExitCode::locked, message) {}
+    LockedError(const std::string& message, std::string hint) : Error(ExitCode::locked, message, std::move(hint)) {}
+};
+
+// The catalogue database could not do what was asked (a damaged file, a full disk, …); the
+// message names the catalogue's path.
+class CatalogueError : public Error {
+public:
+    CatalogueError(const std::string& message, std::string hint) : Error(ExitCode::failure, message, std::move(hint)) {}
 };
 
 } // namespace kennis

@@ -1,5 +1,6 @@
 #include "kennis/browse.hpp"
 
+#include "library/edge.hpp"
 #include "catalogue/catalogue.hpp"
 #include "browse/editions.hpp"
 #include "browse/filter_sql.hpp"
@@ -17,19 +18,23 @@ std::size_t count(Database& db, const char* sql) {
 
 } // namespace
 
-std::vector<Document> list_documents(Library& library, const Filter& filter) {
+std::vector<Document> list_documents(Library& library, const Filter& filter) try {
     auto& impl = library.impl();
     return load_documents(impl.db, impl.ctx.home, select_documents(impl.db, filter));
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
-Document find_document(Library& library, std::string_view doc) {
+Document find_document(Library& library, std::string_view doc) try {
     auto& impl = library.impl();
     Document found = load_documents(impl.db, impl.ctx.home, {require_document(impl.db, doc)}).front();
     found.editions = editions_of(impl.db, found.id);
     return found;
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
-std::vector<ThemeSummary> list_themes(Library& library) {
+std::vector<ThemeSummary> list_themes(Library& library) try {
     SQLite::Statement q(library.impl().db.sql(),
                         "SELECT t.name, "
                         " (SELECT count(DISTINCT m.document_id) FROM memberships m JOIN documents d "
@@ -41,9 +46,11 @@ std::vector<ThemeSummary> list_themes(Library& library) {
         out.push_back({q.getColumn(0).getString(), static_cast<std::size_t>(q.getColumn(1).getInt64()),
                        static_cast<std::size_t>(q.getColumn(2).getInt64())});
     return out;
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
-Stats library_stats(Library& library) {
+Stats library_stats(Library& library) try {
     auto& db = library.impl().db;
     Stats s;
     s.home = library.context().home.string();
@@ -63,6 +70,8 @@ Stats library_stats(Library& library) {
         s.sources.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                              static_cast<std::size_t>(q.getColumn(3).getInt64())});
     return s;
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
 } // namespace kennis

@@ -1,5 +1,6 @@
 #include "kennis/changes.hpp"
 
+#include "library/edge.hpp"
 #include "kennis/error.hpp"
 #include "library/library_impl.hpp"
 
@@ -37,7 +38,7 @@ void check_since(const std::string& since) {
 
 } // namespace
 
-ChangesReport list_changes(Library& library, const std::optional<std::string>& since) {
+ChangesReport list_changes(Library& library, const std::optional<std::string>& since) try {
     Database& db = library.impl().db;
     ChangesReport report;
     if (since)
@@ -95,6 +96,8 @@ ChangesReport list_changes(Library& library, const std::optional<std::string>& s
     std::sort(events.begin(), events.end());
     report.events = static_cast<std::size_t>(std::unique(events.begin(), events.end()) - events.begin());
     return report;
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
 } // namespace kennis

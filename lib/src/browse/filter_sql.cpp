@@ -1,6 +1,7 @@
 #include "browse/filter_sql.hpp"
 
 #include "browse/editions.hpp"
+#include "kennis/choices.hpp"
 #include "kennis/error.hpp"
 #include "kennis/tags.hpp"
 #include "catalogue/catalogue.hpp"
@@ -39,16 +40,12 @@ std::vector<std::int64_t> resolve_theme(Database& db, const std::string& wanted)
 }
 
 std::string normalize_level(const std::string& level) {
-    const std::string key = fmt::format("{}", fmt::join(split_words(unicode::fold(level)), ""));
-    if (key == "po")
-        return "PO";
-    if (key == "vo")
-        return "VO";
-    if (key == "vso" || key == "so")
-        return "(V)SO";
-    if (key == "mbo")
-        return "MBO";
-    throw UsageError(fmt::format("no school level '{}'; the levels are PO, VO, (V)SO and MBO", level));
+    const auto key_of = [](std::string_view text) { return fmt::format("{}", fmt::join(split_words(unicode::fold(text)), "")); };
+    const std::string key = key_of(level);
+    for (const auto name : choices::level)
+        if (key == key_of(name) || (name == "(V)SO" && key == "so")) // SO alone: speciaal onderwijs
+            return std::string(name);
+    throw UsageError(fmt::format("no school level '{}'; use {}", level, choices::one_of(choices::level)));
 }
 
 } // namespace
@@ -70,7 +67,7 @@ SqlFilter build_filter(Database& db, const Filter& filter) {
         conditions.push_back("d.status = ?");
         out.params.emplace_back(filter.status);
     } else if (filter.status != "all") {
-        throw UsageError(fmt::format("no status '{}'; use active, withdrawn or all", filter.status));
+        throw UsageError(fmt::format("no status '{}'; use {}", filter.status, choices::one_of(choices::status)));
     }
     if (!filter.themes.empty()) {
         std::vector<std::string> marks;

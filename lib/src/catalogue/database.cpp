@@ -62,9 +62,9 @@ void Database::migrate(std::optional<int> target) {
     const int want = target.value_or(latest_version());
     if (schema_version() > latest_version())
         throw Error(ExitCode::failure,
-                    fmt::format("{} has schema version {}, newer than this kennis understands ({}); "
-                                "use a newer kennis",
-                                m_file.string(), schema_version(), latest_version()));
+                    fmt::format("{} has schema version {}, newer than this kennis understands ({})", m_file.string(),
+                                schema_version(), latest_version()),
+                    "a newer kennis wrote this catalogue; use that version or a later one");
     for (const auto& m : embedded::migrations()) {
         if (m.version > want || m.version <= schema_version())
             continue;

@@ -1,5 +1,6 @@
 #include "kennis/metadata.hpp"
 
+#include "kennis/choices.hpp"
 #include "kennis/title.hpp"
 #include "util/unicode.hpp"
 #include "util/words.hpp"
@@ -234,7 +235,7 @@ void parse_level(const std::vector<Token>& t, TitleMetadata& meta) {
         else if (nxt && *nxt == "beroepsonderwijs" && w == "middelbaar")
             found[mbo] = true;
     }
-    static constexpr std::array<std::string_view, 4> names{"PO", "VO", "(V)SO", "MBO"};
+    const auto& names = choices::level;
     std::string level;
     for (std::size_t k = 0; k < names.size(); ++k) {
         if (!found[k])

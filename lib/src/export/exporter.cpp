@@ -1,5 +1,6 @@
 #include "kennis/export.hpp"
 
+#include "library/edge.hpp"
 #include "catalogue/catalogue.hpp"
 #include "export/manifest.hpp"
 #include "export/pages.hpp"
@@ -7,6 +8,7 @@
 #include "export/plan.hpp"
 #include "export/state.hpp"
 #include "util/file_io.hpp"
+#include "kennis/choices.hpp"
 #include "kennis/error.hpp"
 #include "kennis/version.hpp"
 #include "library/library_impl.hpp"
@@ -548,10 +550,10 @@ LinkMode parse_link_mode(std::string_view text) {
         return LinkMode::copy;
     if (text == "symlink")
         return LinkMode::symlink;
-    throw UsageError(fmt::format("there is no link mode '{}'; use auto, hardlink, copy or symlink", text));
+    throw UsageError(fmt::format("there is no link mode '{}'; use {}", text, choices::one_of(choices::link)));
 }
 
-ExportReport export_documents(Library& library, const ExportOptions& options) {
+ExportReport export_documents(Library& library, const ExportOptions& options) try {
     ExportReport report;
     report.dest = options.dest;
     if (!options.zip)
@@ -574,6 +576,8 @@ ExportReport export_documents(Library& library, const ExportOptions& options) {
     if (!folder.up_to_date())
         folder.run();
     return report;
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
 } // namespace kennis

@@ -1,5 +1,6 @@
 #include "export/layout.hpp"
 
+#include "kennis/choices.hpp"
 #include "kennis/error.hpp"
 #include "kennis/filename.hpp"
 #include "util/mime.hpp"
@@ -80,7 +81,7 @@ PathTemplate PathTemplate::for_layout(std::string_view by) {
         return PathTemplate(fmt::format("{{{}}}/{{title}}{{ext}}", by));
     if (by == "flat")
         return PathTemplate("{title}{ext}");
-    throw UsageError(fmt::format("there is no export layout '{}'; use theme, tag, type or flat", by));
+    throw UsageError(fmt::format("there is no export layout '{}'; use {}", by, choices::one_of(choices::layout)));
 }
 
 std::vector<std::string> PathTemplate::paths(const Document& d, std::string_view extension, std::size_t max_path_bytes) const {

@@ -1,5 +1,6 @@
 #include "kennis/fetch.hpp"
 
+#include "library/edge.hpp"
 #include "catalogue/catalogue.hpp"
 #include "fetch/fetch_internal.hpp"
 #include "fetch/downloader.hpp"
@@ -389,9 +390,11 @@ FetchReport fetch_locked(Library& library, const FetchOptions& options) {
     return FetchRun(library, options).run(library.context().progress);
 }
 
-FetchReport fetch(Library& library, const FetchOptions& options) {
+FetchReport fetch(Library& library, const FetchOptions& options) try {
     WriterLock lock(library.context().home, library.context().wait_seconds);
     return fetch_locked(library, options);
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
 } // namespace kennis

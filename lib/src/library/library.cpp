@@ -52,9 +52,8 @@ fs::path prepare_home(const Context& ctx) {
     if (!ctx.allow_network_home) {
         if (const auto kind = network_file_system(ctx.home))
             throw Error(ExitCode::failure,
-                        fmt::format("the library home {} is on a network file system ({}); keep it "
-                                    "on a local disk, or pass --allow-network-home",
-                                    ctx.home.string(), *kind));
+                        fmt::format("the library home {} is on a network file system ({})", ctx.home.string(), *kind),
+                        "keep the library on a local disk (export to the share instead), or pass --allow-network-home");
     }
     for (const auto sub : {home_layout::store, home_layout::tmp}) {
         fs::create_directories(ctx.home / sub, ec);
@@ -94,6 +93,11 @@ Library::Library(Context ctx) {
     try {
         m_impl.reset(new Impl{std::move(ctx), Database(file, database_hooks())});
     } catch (const SQLite::Exception& e) {
+        throw CatalogueError(fmt::format("cannot open the catalogue {}: {}", file.string(), e.what()),
+                             "check that the library home can be written, and that no other program damaged the file");
+    } catch (const Error&) {
+        throw;
+    } catch (const std::exception& e) {
         throw Error(ExitCode::failure, fmt::format("cannot open the catalogue {}: {}", file.string(), e.what()));
     }
 }

@@ -45,9 +45,8 @@ WriterLock::WriterLock(const std::filesystem::path& home, std::optional<double> 
         if (std::chrono::steady_clock::now() >= deadline) {
             const std::string holder = holder_of(m_fd);
             ::close(m_fd);
-            throw LockedError(fmt::format(
-                "the library {} is locked by {}; try again later or pass --wait SECONDS",
-                home.string(), holder));
+            throw LockedError(fmt::format("the library {} is locked by {}", home.string(), holder),
+                              "try again later, or let the run wait for it with --wait SECONDS");
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }

@@ -21,7 +21,8 @@ void* module_entry(std::string_view module, const char* name) {
     // state of their own that must not be unloaded under them.
     void* handle = ::dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
     const auto fail = [](std::string_view why) {
-        return Error(ExitCode::failure, fmt::format("cannot load a part of kennis: {}; install kennis again, with all its files", why));
+        return Error(ExitCode::failure, fmt::format("cannot load a part of kennis: {}", why),
+                     "install kennis again, with all its files");
     };
     if (!handle)
         throw fail(::dlerror());

@@ -1,5 +1,6 @@
 #include "kennis/dupes.hpp"
 
+#include "library/edge.hpp"
 #include "catalogue/catalogue.hpp"
 #include "browse/editions.hpp"
 #include "kennis/error.hpp"
@@ -146,7 +147,7 @@ std::vector<std::pair<DocumentRef, DocumentRef>> decided_apart(Database& db) {
 
 } // namespace
 
-DupesReport find_dupes(Library& library, const DupesOptions& options) {
+DupesReport find_dupes(Library& library, const DupesOptions& options) try {
     if (!(options.similarity > 0 && options.similarity <= 1))
         throw UsageError(fmt::format("--similarity must be above 0 and at most 1, not {}", options.similarity));
     Database& db = library.impl().db;
@@ -156,9 +157,11 @@ DupesReport find_dupes(Library& library, const DupesOptions& options) {
     report.suspects = suspects(db, options.similarity);
     report.kept_apart = decided_apart(db);
     return report;
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
-MergeOutcome merge(Library& library, std::string_view a, std::string_view b) {
+MergeOutcome merge(Library& library, std::string_view a, std::string_view b) try {
     auto& impl = library.impl();
     WriterLock lock(impl.ctx.home, impl.ctx.wait_seconds);
     WriteTransaction tx(impl.db);
@@ -170,9 +173,11 @@ MergeOutcome merge(Library& library, std::string_view a, std::string_view b) {
     merge_documents(impl.db, survivor, absorbed, "merged by hand", utc_now());
     tx.commit();
     return outcome;
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
-MergeOutcome unmerge(Library& library, std::string_view doc) {
+MergeOutcome unmerge(Library& library, std::string_view doc) try {
     auto& impl = library.impl();
     WriterLock lock(impl.ctx.home, impl.ctx.wait_seconds);
     WriteTransaction tx(impl.db);
@@ -204,6 +209,8 @@ MergeOutcome unmerge(Library& library, std::string_view doc) {
     MergeOutcome outcome{ref_of(db, survivor), ref_of(db, *old_id)};
     tx.commit();
     return outcome;
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
 } // namespace kennis

@@ -1,5 +1,6 @@
 #include "kennis/maintenance.hpp"
 
+#include "library/edge.hpp"
 #include "catalogue/catalogue.hpp"
 #include "kennis/error.hpp"
 #include "library/library_impl.hpp"
@@ -8,7 +9,7 @@
 namespace kennis {
 namespace fs = std::filesystem;
 
-GcReport collect_garbage(Library& library, bool dry_run) {
+GcReport collect_garbage(Library& library, bool dry_run) try {
     WriterLock lock(library.context().home, library.context().wait_seconds);
     Database& db = library.impl().db;
     const Store store(library.context().home);
@@ -35,6 +36,8 @@ GcReport collect_garbage(Library& library, bool dry_run) {
     }
     store.clear_tmp();
     return report;
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
 } // namespace kennis

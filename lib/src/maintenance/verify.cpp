@@ -1,5 +1,6 @@
 #include "kennis/maintenance.hpp"
 
+#include "library/edge.hpp"
 #include "catalogue/catalogue.hpp"
 #include "fetch/fetch_internal.hpp"
 #include "library/library_impl.hpp"
@@ -143,12 +144,14 @@ std::size_t VerifyReport::repaired() const {
 
 bool VerifyReport::clean() const { return integrity.empty() && repaired() == problems.size(); }
 
-VerifyReport verify(Library& library, const VerifyOptions& options) {
+VerifyReport verify(Library& library, const VerifyOptions& options) try {
     // A repair changes the store: under the lock from the first look, so no fetch moves beneath it.
     std::optional<WriterLock> lock;
     if (options.repair)
         lock.emplace(library.context().home, library.context().wait_seconds);
     return Verification(library, options).run();
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
 } // namespace kennis

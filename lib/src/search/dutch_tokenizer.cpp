@@ -1,5 +1,6 @@
 #include "search/dutch_tokenizer.hpp"
 
+#include "kennis/error.hpp"
 #include "util/sha256.hpp"
 
 #include <libstemmer.h>
@@ -18,7 +19,7 @@ using Stemmer = std::unique_ptr<sb_stemmer, StemmerDeleter>;
 Stemmer new_stemmer() {
     Stemmer s(sb_stemmer_new("dutch", "UTF_8"));
     if (!s)
-        throw std::runtime_error("the Snowball Dutch stemmer is not available");
+        throw Error(ExitCode::failure, "the Snowball Dutch stemmer is not available");
     return s;
 }
 
@@ -82,12 +83,12 @@ fts5_api* fts5_of(sqlite3* db) {
     fts5_api* api = nullptr;
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK)
-        throw std::runtime_error("this SQLite has no FTS5");
+        throw Error(ExitCode::failure, "this SQLite has no FTS5");
     sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", nullptr);
     sqlite3_step(stmt);
     sqlite3_finalize(stmt);
     if (!api || api->iVersion < 2)
-        throw std::runtime_error("this SQLite has no usable FTS5");
+        throw Error(ExitCode::failure, "this SQLite has no usable FTS5");
     return api;
 }
 
@@ -111,9 +112,9 @@ void register_dutch_tokenizer(sqlite3* db) {
     fts5_api* api = fts5_of(db);
     static fts5_tokenizer tokenizer{create, destroy, tokenize};
     if (api->xCreateTokenizer(api, dutch_tokenizer_name, api, &tokenizer, nullptr) != SQLITE_OK)
-        throw std::runtime_error("cannot register the Dutch search tokenizer");
+        throw Error(ExitCode::failure, "cannot register the Dutch search tokenizer");
     if (api->xCreateFunction(api, "kennis_columns", nullptr, matched_columns, nullptr) != SQLITE_OK)
-        throw std::runtime_error("cannot register the search column function");
+        throw Error(ExitCode::failure, "cannot register the search column function");
 }
 
 std::string dutch_stem(const std::string& word) {

@@ -14,7 +14,7 @@ struct Field {
     std::string_view name;
     std::string_view column;
 };
-constexpr std::array<Field, 4> fields{{{"title", "title"}, {"theme", "themes"}, {"tag", "tags"}, {"type", "type"}}};
+constexpr std::array<Field, 4> query_fields{{{"title", "title"}, {"theme", "themes"}, {"tag", "tags"}, {"type", "type"}}};
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')'; }
 
@@ -87,8 +87,8 @@ private:
                                std::all_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
             if (named) {
                 const bool bare = colon + 1 == word.size() && (word_end >= m_q.size() || m_q[word_end] != '"');
-                const auto known = std::find_if(fields.begin(), fields.end(), [&](const Field& f) { return f.name == name; });
-                if (known != fields.end()) {
+                const auto known = std::find_if(query_fields.begin(), query_fields.end(), [&](const Field& f) { return f.name == name; });
+                if (known != query_fields.end()) {
                     if (bare)
                         fail(fmt::format("'{}:' needs a word or a \"phrase\" right after it", name), i + 1);
                     field = known->column;

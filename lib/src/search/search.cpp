@@ -1,5 +1,6 @@
 #include "kennis/search.hpp"
 
+#include "library/edge.hpp"
 #include "catalogue/catalogue.hpp"
 #include "browse/filter_sql.hpp"
 #include "kennis/error.hpp"
@@ -12,7 +13,7 @@
 
 namespace kennis {
 
-std::vector<SearchHit> search(Library& library, std::string_view query, const Filter& filter) {
+std::vector<SearchHit> search(Library& library, std::string_view query, const Filter& filter) try {
     auto& impl = library.impl();
     Database& db = impl.db;
     const std::string match = translate_query(query);
@@ -57,15 +58,20 @@ std::vector<SearchHit> search(Library& library, std::string_view query, const Fi
             if (ids.size() >= wanted || read < rows)
                 break;
         }
-    } catch (const SQLite::Exception&) {
-        // The translation quotes every word, so this is not the user's doing; still, no SQLite
-        // message reaches the user.
-        throw UsageError(fmt::format("bad query: '{}' cannot be searched for", query));
+    } catch (const SQLite::Exception& e) {
+        // The translation quotes every word, so a syntax error is not the user's doing; still, it
+        // is the query that failed, and no SQLite message reaches the user. Any other failure is
+        // the catalogue's.
+        if (std::string_view(e.what()).starts_with("fts5: syntax error"))
+            throw UsageError(fmt::format("bad query: '{}' cannot be searched for", query));
+        throw;
     }
     auto docs = load_documents(db, impl.ctx.home, ids);
     for (std::size_t i = 0; i < hits.size() && i < docs.size(); ++i)
         hits[i].document = std::move(docs[i]);
     return hits;
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
 } // namespace kennis

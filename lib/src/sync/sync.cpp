@@ -1,5 +1,6 @@
 #include "kennis/sync.hpp"
 
+#include "library/edge.hpp"
 #include "kennis/error.hpp"
 #include "fetch/fetch_internal.hpp"
 #include "fetch/downloader.hpp"
@@ -87,16 +88,18 @@ SyncReport apply_all(Database& db, const std::vector<Listing>& listings, bool fo
 
 } // namespace
 
-SyncReport apply_listings(Library& library, const std::vector<Listing>& listings, bool force) {
+SyncReport apply_listings(Library& library, const std::vector<Listing>& listings, bool force) try {
     auto& impl = library.impl();
     WriterLock lock(impl.ctx.home, impl.ctx.wait_seconds);
     WriteTransaction tx(impl.db);
     auto report = apply_all(impl.db, listings, force);
     tx.commit();
     return report;
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
-SyncReport sync(Library& library, const SyncOptions& options) {
+SyncReport sync(Library& library, const SyncOptions& options) try {
     std::vector<std::string> sources = options.sources;
     if (sources.empty())
         sources.push_back(options.default_source);
@@ -114,9 +117,11 @@ SyncReport sync(Library& library, const SyncOptions& options) {
     if (options.fetch)
         report.fetch = fetch_locked(library, *options.fetch);
     return report;
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
-std::optional<SyncReport> seed_if_empty(Library& library) {
+std::optional<SyncReport> seed_if_empty(Library& library) try {
     auto& db = library.impl().db;
     if (db.sql().execAndGet("SELECT EXISTS (SELECT 1 FROM documents)").getInt() != 0)
         return std::nullopt;
@@ -128,6 +133,8 @@ std::optional<SyncReport> seed_if_empty(Library& library) {
     auto report = apply_all(db, {builtin_snapshot()}, false);
     tx.commit();
     return report;
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
 } // namespace kennis

@@ -1,5 +1,6 @@
 #include "kennis/tags.hpp"
 
+#include "library/edge.hpp"
 #include "catalogue/catalogue.hpp"
 #include "kennis/error.hpp"
 #include "library/library_impl.hpp"
@@ -92,15 +93,19 @@ std::string normalize_tag(std::string_view tag) {
     return out;
 }
 
-TagResult add_tag(Library& library, std::string_view tag, const TagTarget& target) {
+TagResult add_tag(Library& library, std::string_view tag, const TagTarget& target) try {
     return change_tag(library, tag, target, true);
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
-TagResult remove_tag(Library& library, std::string_view tag, const TagTarget& target) {
+TagResult remove_tag(Library& library, std::string_view tag, const TagTarget& target) try {
     return change_tag(library, tag, target, false);
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
-std::vector<TagCount> list_tags(Library& library, const std::optional<std::string>& document) {
+std::vector<TagCount> list_tags(Library& library, const std::optional<std::string>& document) try {
     Database& db = library.impl().db;
     std::string sql = "SELECT t.name, count(dt.document_id) FROM tags t JOIN document_tags dt ON dt.tag_id = t.id ";
     std::optional<Id> id;
@@ -116,9 +121,11 @@ std::vector<TagCount> list_tags(Library& library, const std::optional<std::strin
     while (q.executeStep())
         out.push_back({q.getColumn(0).getString(), static_cast<std::size_t>(q.getColumn(1).getInt64())});
     return out;
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
-std::size_t rename_tag(Library& library, std::string_view from, std::string_view to) {
+std::size_t rename_tag(Library& library, std::string_view from, std::string_view to) try {
     const std::string old_name = normalize_tag(from);
     const std::string new_name = normalize_tag(to);
     auto& impl = library.impl();
@@ -152,6 +159,8 @@ std::size_t rename_tag(Library& library, std::string_view from, std::string_view
     reindex_documents(impl.db, {docs.begin(), docs.end()});
     tx.commit();
     return docs.size();
+} catch (...) {
+    rethrow_at_edge(library);
 }
 
 } // namespace kennis
