@@ -6,7 +6,7 @@ A nightly script against a stand-in Kennisbank on 127.0.0.1:
   > kennis --home lib changes --since-last-sync --format json
   > SCRIPT
   $ kennis_test_server --port-file port --lifetime 60 &
-  $ while [ ! -s port ]; do sleep 0.05; done; PORT=$(cat port); export URL=http://127.0.0.1:$PORT
+  $ PORT=$(await-port port); export URL=http://127.0.0.1:$PORT
 
 The first night everything is new:
 
@@ -18,7 +18,7 @@ its themes, and the export no longer holds it:
 
   $ kill %1; wait %1 2>/dev/null || true
   $ kennis_test_server --port-file port2 --port $PORT --drop 7 --lifetime 60 &
-  $ while [ ! -s port2 ]; do sleep 0.05; done
+  $ await-port port2 > /dev/null
   $ bash nightly.sh | jq -c '{changes, themes: [.themes[] | {theme, changes: [.changes[] | {id, kind}]}]}'
   {"changes":1,"themes":[{"theme":"Verzuim 18-","changes":[{"id":7,"kind":"withdrawn"}]},{"theme":"Verzuim 18+","changes":[{"id":7,"kind":"withdrawn"}]},{"theme":"Thuiszitters","changes":[{"id":7,"kind":"withdrawn"}]},{"theme":"Voortijdig schoolverlaten","changes":[{"id":7,"kind":"withdrawn"}]},{"theme":"Jongeren 16-27","changes":[{"id":7,"kind":"withdrawn"}]}]}
   $ ls share/*/ | grep -c "$(kennis --home lib show 7 --format json | jq -r .title)"

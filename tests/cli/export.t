@@ -1,7 +1,7 @@
 A stand-in Kennisbank on 127.0.0.1 serves the Downloadcentrum page and a PDF behind every link:
 
   $ kennis_test_server --port-file port --lifetime 60 &
-  $ while [ ! -s port ]; do sleep 0.05; done; PORT=$(cat port); URL=http://127.0.0.1:$PORT
+  $ PORT=$(await-port port); URL=http://127.0.0.1:$PORT
   $ kennis --home lib sync --source $URL/kennisbank --fetch -q
 
 Exporting by theme puts every fetched document into the folder of every theme it is listed under,
@@ -44,7 +44,7 @@ A colleague puts a file of her own into a theme folder; then the Kennisbank stop
   $ echo "mijn aantekeningen" > "share/Verzuim 18-/aantekeningen.docx"
   $ kill %1; wait %1 2>/dev/null || true
   $ kennis_test_server --port-file port2 --port $PORT --drop 7 --lifetime 60 &
-  $ while [ ! -s port2 ]; do sleep 0.05; done
+  $ await-port port2 > /dev/null
   $ kennis --home lib sync --source $URL/kennisbank | tail -1
   0 added, 0 updated, 1 withdrawn, 120 unchanged; 120 active documents
   $ kennis --home lib show 7 --format json | jq -r '.title, (.themes | join(", "))'

@@ -2,7 +2,7 @@ A stand-in Kennisbank on 127.0.0.1 serves the Downloadcentrum page and a PDF beh
 document 7's file answers 503:
 
   $ kennis_test_server --port-file port --fail 7 --lifetime 60 &
-  $ while [ ! -s port ]; do sleep 0.05; done; URL=http://127.0.0.1:$(cat port)
+  $ URL=http://127.0.0.1:$(await-port port)
 
 Syncing the live page gives one document per download link, with all its themes and titles:
 

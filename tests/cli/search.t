@@ -48,7 +48,7 @@ A query that cannot be understood is a usage error, with what and where:
 Words inside fetched files are found, with the page they are on; paths feed other tools:
 
   $ kennis_test_server --port-file port --lifetime 60 &
-  $ while [ ! -s port ]; do sleep 0.05; done; URL=http://127.0.0.1:$(cat port)
+  $ URL=http://127.0.0.1:$(await-port port)
   $ kennis -q --home lib sync --source $URL/kennisbank --fetch
   $ kennis -q --home lib search '"document 12"' --format json | jq -c '.[] | {id, page, snippet}'
   {"id":12,"page":2,"snippet":"Document 12"}

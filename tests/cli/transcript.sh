@@ -8,7 +8,8 @@
 #     [1]                                the exit code, when it is not 0
 #
 # All commands of a file run in one shell, in a fresh temporary directory that is also $HOME, with
-# `kennis` and `kennis_test_server` (a stand-in Kennisbank on 127.0.0.1) on the PATH. With KENNIS_ACCEPT=1 the file is rewritten with the output actually seen.
+# `kennis`, `kennis_test_server` (a stand-in Kennisbank on 127.0.0.1) and `await-port FILE` (the
+# port such a server wrote into FILE, waited for at most 10 seconds) on the PATH. With KENNIS_ACCEPT=1 the file is rewritten with the output actually seen.
 set -euo pipefail
 
 transcript=$(realpath "$1")
@@ -17,6 +18,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin" "$work/cwd"
 ln -s "$(realpath "$bin")" "$work/bin/kennis"
+ln -s "$(realpath "$(dirname "$0")/await-port")" "$work/bin/await-port"
 if [[ -n ${KENNIS_TEST_SERVER:-} ]]; then
     ln -s "$(realpath "$KENNIS_TEST_SERVER")" "$work/bin/kennis_test_server"
 fi

@@ -1,7 +1,7 @@
 A library fetched from a stand-in Kennisbank on 127.0.0.1:
 
   $ kennis_test_server --port-file port --lifetime 60 &
-  $ while [ ! -s port ]; do sleep 0.05; done; PORT=$(cat port); URL=http://127.0.0.1:$PORT
+  $ PORT=$(await-port port); URL=http://127.0.0.1:$PORT
   $ kennis --home lib sync --source $URL/kennisbank --fetch -q
   $ kennis --home lib verify
   catalogue intact; 121 stored files checked, 0 missing, 0 damaged

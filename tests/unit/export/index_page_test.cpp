@@ -1,0 +1,81 @@
+#include "export_fixture.hpp"
+#include "export/layout.hpp"
+#include "export/state.hpp"
+#include "kennis/browse.hpp"
+#include "kennis/error.hpp"
+#include "kennis/export.hpp"
+#include "kennis/filename.hpp"
+#include "kennis/sync.hpp"
+#include "kennis/tags.hpp"
+#include "pdf_fixture.hpp"
+#include "stocked_store.hpp"
+#include "test_server.hpp"
+#include "util/unicode.hpp"
+#include "util/words.hpp"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <clocale>
+#include <fmt/format.h>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sys/stat.h>
+
+
+using namespace kennis;
+using namespace kennis::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+bool have_chromium() { return std::system("command -v chromium >/dev/null 2>&1") == 0; }
+
+// The DOM of a page after its scripts ran, from headless Chromium.
+std::string rendered_dom(const fs::path& page, const std::string& fragment) {
+    const std::string command =
+        fmt::format("chromium --headless --no-sandbox --disable-gpu --dump-dom 'file://{}{}' 2>/dev/null", page.string(), fragment);
+    std::unique_ptr<FILE, decltype(&pclose)> pipe(popen(command.c_str(), "r"), pclose);
+    std::string dom;
+    char buffer[65536];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe.get())) > 0;)
+        dom.append(buffer, n);
+    return dom;
+}
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+        ++n;
+    return n;
+}
+
+} // namespace
+
+TEST_F(SeededExportTest, TheIndexPageFiltersAsOneTypesInABrowser) {
+    TagTarget two;
+    two.documents = {"12", "14"};
+    add_tag(library(), "regio/zaanstad", two);
+    run();
+    if (!have_chromium())
+        GTEST_SKIP() << "needs chromium (make deps installs it)";
+    const fs::path page = dest() / "index.html";
+    const std::string all = rendered_dom(page, "");
+    const std::size_t items = count_of(all, "<li data-doc=");
+    EXPECT_EQ(items, files_under(dest()).size());
+    EXPECT_EQ(count_of(all, "<section id=\"thema-"), 5u);
+    EXPECT_EQ(count_of(all, "hidden=\"\""), 1u) << "only the 'nothing found' line is hidden";
+    EXPECT_NE(all.find("id=\"count\">123</span>"), std::string::npos);
+
+    const std::string tagged = rendered_dom(page, "#q=Zaanstad%20regio");
+    EXPECT_NE(tagged.find("id=\"count\">2 van 123</span>"), std::string::npos) << "two documents carry the tag";
+    EXPECT_EQ(items - count_of(tagged, "<li data-doc=\"12\"") - count_of(tagged, "<li data-doc=\"14\""),
+              count_of(tagged, "\" hidden=\"\"><a href")) << "every other entry is hidden";
+
+    const std::string accents = rendered_dom(page, "#q=coordinatiefunctie");
+    EXPECT_NE(accents.find("id=\"count\">1 van 123</span>"), std::string::npos) << "coördinatie is found without its accent";
+
+    const std::string none = rendered_dom(page, "#q=xyzzy");
+    EXPECT_NE(none.find("id=\"count\">0 van 123</span>"), std::string::npos);
+    EXPECT_NE(none.find("<p id=\"none\">"), std::string::npos) << "the 'nothing found' line shows";
+}
