@@ -11,7 +11,7 @@ namespace {
 const std::string base = "https://www.example.test";
 const std::string page = base + "/kennisbank/";
 
-std::string error_of(const std::string& html) {
+std::string page_error(const std::string& html) {
     try {
         parse_listing_html(html, page, "page.html");
     } catch (const InputError& e) {
@@ -90,12 +90,12 @@ TEST(ListingParser, HonoursTheBaseElement) {
 }
 
 TEST(ListingParser, RefusesPagesThatHoldNoListing) {
-    EXPECT_EQ(error_of("%PDF-1.4 binary"), "page.html: not an HTML page");
-    EXPECT_EQ(error_of("{\"json\": true}"), "page.html: not an HTML page");
-    EXPECT_EQ(error_of(""), "page.html: not an HTML page");
-    EXPECT_EQ(error_of("<html><body><h2>Nieuws</h2><a href='/x.pdf'>download</a></body></html>"),
+    EXPECT_EQ(page_error("%PDF-1.4 binary"), "page.html: not an HTML page");
+    EXPECT_EQ(page_error("{\"json\": true}"), "page.html: not an HTML page");
+    EXPECT_EQ(page_error(""), "page.html: not an HTML page");
+    EXPECT_EQ(page_error("<html><body><h2>Nieuws</h2><a href='/x.pdf'>download</a></body></html>"),
               "page.html: the page has no Downloadcentrum");
-    EXPECT_EQ(error_of("<html><body><h2>Downloadcentrum</h2><p>Binnenkort.</p><h2>Vraag en antwoord</h2>"
+    EXPECT_EQ(page_error("<html><body><h2>Downloadcentrum</h2><p>Binnenkort.</p><h2>Vraag en antwoord</h2>"
                        "<h3>A</h3><p>x <a href='/x.pdf'>download</a></p></body></html>"),
               "page.html: the Downloadcentrum has no entries with a download link");
 }

@@ -9,7 +9,7 @@ using namespace kennis;
 
 namespace {
 
-std::string error_of(const std::string& text) {
+std::string snapshot_error(const std::string& text) {
     try {
         parse_snapshot(text, "x.tsv", "fallback");
     } catch (const InputError& e) {
@@ -72,19 +72,19 @@ TEST(Snapshot, ReadsUrlsCommentsBlankLinesAndCrLf) {
 }
 
 TEST(Snapshot, ErrorsNameTheFileTheLineAndTheProblem) {
-    EXPECT_EQ(error_of(""), "x.tsv:0: the file is empty; a snapshot starts with '#kennis-snapshot 1'");
-    EXPECT_EQ(error_of("hello\n"), "x.tsv:1: not a kennis snapshot: the first line must be '#kennis-snapshot 1'");
-    EXPECT_EQ(error_of("#kennis-snapshot 7\nA\tB\n"), "x.tsv:1: snapshot format 7 is newer than this kennis reads (1)");
-    EXPECT_EQ(error_of("#kennis-snapshot 1\nA\tB\njust a title\n"),
+    EXPECT_EQ(snapshot_error(""), "x.tsv:0: the file is empty; a snapshot starts with '#kennis-snapshot 1'");
+    EXPECT_EQ(snapshot_error("hello\n"), "x.tsv:1: not a kennis snapshot: the first line must be '#kennis-snapshot 1'");
+    EXPECT_EQ(snapshot_error("#kennis-snapshot 7\nA\tB\n"), "x.tsv:1: snapshot format 7 is newer than this kennis reads (1)");
+    EXPECT_EQ(snapshot_error("#kennis-snapshot 1\nA\tB\njust a title\n"),
               "x.tsv:3: expected THEME<tab>TITLE[<tab>URL], found 1 field");
-    EXPECT_EQ(error_of("#kennis-snapshot 1\nA\tB\tC\tD\n"), "x.tsv:2: expected THEME<tab>TITLE[<tab>URL], found 4 fields");
-    EXPECT_EQ(error_of("#kennis-snapshot 1\n\tB\n"), "x.tsv:2: the theme is empty");
-    EXPECT_EQ(error_of("#kennis-snapshot 1\nA\t \n"), "x.tsv:2: the title is empty");
-    EXPECT_EQ(error_of("#kennis-snapshot 1\nA\tB\tfile:///etc/passwd\n"),
+    EXPECT_EQ(snapshot_error("#kennis-snapshot 1\nA\tB\tC\tD\n"), "x.tsv:2: expected THEME<tab>TITLE[<tab>URL], found 4 fields");
+    EXPECT_EQ(snapshot_error("#kennis-snapshot 1\n\tB\n"), "x.tsv:2: the theme is empty");
+    EXPECT_EQ(snapshot_error("#kennis-snapshot 1\nA\t \n"), "x.tsv:2: the title is empty");
+    EXPECT_EQ(snapshot_error("#kennis-snapshot 1\nA\tB\tfile:///etc/passwd\n"),
               "x.tsv:2: 'file:///etc/passwd' is not an http:// or https:// URL");
-    EXPECT_EQ(error_of("#kennis-snapshot 1\nA\tB\xff\n"), "x.tsv:2: the line is not valid UTF-8");
-    EXPECT_EQ(error_of("#kennis-snapshot 1\nA\tB\x01\n"), "x.tsv:2: the line contains a control character");
-    EXPECT_EQ(error_of("#kennis-snapshot 1\n# captured: yesterday\nA\tB\n"),
+    EXPECT_EQ(snapshot_error("#kennis-snapshot 1\nA\tB\xff\n"), "x.tsv:2: the line is not valid UTF-8");
+    EXPECT_EQ(snapshot_error("#kennis-snapshot 1\nA\tB\x01\n"), "x.tsv:2: the line contains a control character");
+    EXPECT_EQ(snapshot_error("#kennis-snapshot 1\n# captured: yesterday\nA\tB\n"),
               "x.tsv:2: '# captured:' must be a date like 2026-11-22, not 'yesterday'");
-    EXPECT_EQ(error_of("#kennis-snapshot 1\n# only comments\n"), "x.tsv: the snapshot has no entries");
+    EXPECT_EQ(snapshot_error("#kennis-snapshot 1\n# only comments\n"), "x.tsv: the snapshot has no entries");
 }
