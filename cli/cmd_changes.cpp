@@ -49,7 +49,7 @@ void register_changes(CLI::App& app, Globals& globals) {
         for (const auto& t : r.themes) {
             fmt::print("{}\n", t.theme.empty() ? "(no theme)" : t.theme);
             for (const auto& c : t.changes)
-                fmt::print("  {:<13} {:>5}  {}{}\n", c.kind, c.id, c.title, shows_detail(c) ? fmt::format("  ({})", c.detail) : "");
+                fmt::print("  {:<13} {:>5}  {}{}\n", c.kind, c.id, shown(c.title), shows_detail(c) ? fmt::format("  ({})", c.detail) : "");
         }
         fmt::print("{} changes since {}\n", r.events, r.since.empty() ? "ever (nothing was synced yet)" : r.since);
     });

@@ -8,7 +8,7 @@
 namespace kennis::cli {
 namespace {
 
-std::string named(const DocumentRef& d) { return fmt::format("{} {}", d.id, d.title); }
+std::string named(const DocumentRef& d) { return fmt::format("{} {}", d.id, shown(d.title)); }
 
 void print_dupes(const DupesReport& r) {
     fmt::print("Merged documents ({})\n", r.merged.size());

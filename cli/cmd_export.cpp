@@ -36,11 +36,11 @@ void print_export(Globals& globals, const ExportReport& r, bool dry_run) {
         if (dry_run || out.verbose > 0)
             for (const auto& c : r.changes)
                 fmt::print("{:<8} {}\n", c.action, c.path);
-        constexpr std::size_t shown = 10;
-        for (std::size_t i = 0; i < r.skipped.size() && i < shown; ++i)
-            fmt::print("skipped  {:>5}  {} ({})\n", r.skipped[i].id, r.skipped[i].title, r.skipped[i].reason);
-        if (r.skipped.size() > shown)
-            fmt::print("skipped  … and {} more (--format json lists them all; kennis fetch stores them)\n", r.skipped.size() - shown);
+        constexpr std::size_t listed = 10;
+        for (std::size_t i = 0; i < r.skipped.size() && i < listed; ++i)
+            fmt::print("skipped  {:>5}  {} ({})\n", r.skipped[i].id, shown(r.skipped[i].title), r.skipped[i].reason);
+        if (r.skipped.size() > listed)
+            fmt::print("skipped  … and {} more (--format json lists them all; kennis fetch stores them)\n", r.skipped.size() - listed);
         const std::size_t removing = static_cast<std::size_t>(
             std::count_if(r.changes.begin(), r.changes.end(), [](const auto& c) { return c.action == "remove"; }));
         if (dry_run)
@@ -62,7 +62,7 @@ void run_check(Globals& globals, const std::string& dir) {
     const Output out = globals.output();
     if (out.format == Format::table) {
         for (const auto& row : rows)
-            fmt::print("{}: {}\n", row["path"].get<std::string>(), row["problem"].get<std::string>());
+            fmt::print("{}: {}\n", shown(row["path"].get<std::string>()), row["problem"].get<std::string>());
         if (!out.quiet)
             fmt::print("{} {} that Windows clients cannot open\n", rows.size(), rows.size() == 1 ? "name" : "names");
     } else {
@@ -98,6 +98,7 @@ void register_export(CLI::App& app, Globals& globals) {
         ->check(CLI::Range(0, 3650));
     cmd->add_flag("-n,--dry-run", o.dry_run, "Print what would change; touch nothing");
     cmd->add_flag("--fetch", o.fetch, "Fetch selected documents that are not stored yet, first");
+    cmd->add_flag("--allow-macros", o.allow_macros, "Also export Office files that carry macros (left out by default)");
     zip->excludes(check)->excludes(del);
     cmd->footer(R"(Every file is written under a temporary name and renamed, so a reader never sees half a
 file. A state file (.kennis-export) in DEST records what kennis wrote: a re-run writes only what
@@ -126,6 +127,7 @@ Examples:
         options.link = parse_link_mode(args->link);
         options.zip = args->zip.has_value();
         options.dest = args->zip ? *args->zip : *args->dest;
+        options.allow_types = options.fetch_options.allow_types = globals.allow_types;
         auto library = open_writer(globals);
         print_export(globals, export_documents(library, options), options.dry_run);
     });

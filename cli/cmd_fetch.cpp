@@ -20,7 +20,7 @@ void report_fetch(Globals& globals, const FetchReport& report) {
         return;
     if (!out.quiet) {
         for (const auto& m : report.merged)
-            fmt::print("merged     {:>5}  {} (same bytes as {})\n", m.id, m.title, m.into);
+            fmt::print("merged     {:>5}  {} (same bytes as {})\n", m.id, shown(m.title), m.into);
         fmt::print("{} downloaded, {} unchanged, {} not modified, {} merged, {} failed\n", report.downloaded,
                    report.unchanged, report.not_modified, report.merged.size(), report.failed.size());
     }
@@ -54,6 +54,7 @@ void register_fetch(CLI::App& app, Globals& globals) {
                 "run tries the failed ones again.\n\nExamples:\n  kennis fetch\n  kennis fetch --all -j 8\n"
                 "  kennis fetch vo-handboek-leerplicht-versie-augustus-2020 --refresh");
     cmd->callback([&globals, options] {
+        options->allow_types = globals.allow_types;
         auto library = open_writer(globals);
         report_fetch(globals, fetch(library, *options));
     });

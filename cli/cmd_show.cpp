@@ -17,7 +17,7 @@ void register_show(CLI::App& app, Globals& globals) {
     cmd->callback([&globals, doc] {
         auto library = open_reader(globals);
         auto fields = document_fields();
-        fields.insert(fields.end(), {"versions", "first_seen", "last_seen"});
+        fields.insert(fields.end(), {"macros", "versions", "first_seen", "last_seen"});
         auto json = to_json(find_document(library, *doc), true);
         // A table shows the editions only where there are some; scripts always get both fields.
         if (!json["editions"].empty() || globals.output().format != Format::table)
@@ -32,6 +32,7 @@ void register_show(CLI::App& app, Globals& globals) {
                 editions.push_back(fmt::format("{} {}{}", e["date"].get<std::string>(), e["slug"].get<std::string>(),
                                                e["status"] == "active" ? "" : " (withdrawn)"));
             json["editions"] = editions;
+            json["macros"] = json["macros"] == true ? "yes: exported only with --allow-macros" : "no";
             if (!json["newer_edition"].is_null())
                 json["newer_edition"] = fmt::format("yes: {} ({}); kennis show {}",
                                                     json["newer_edition"]["slug"].get<std::string>(),

@@ -31,7 +31,7 @@ void print_report(const Output& out, const SyncReport& report) {
         for (const auto& c : s.changes) {
             if (c.kind == "updated" && out.verbose == 0 && c.details.empty())
                 continue;
-            fmt::print("  {:<9} {:>5}  {}{}\n", c.kind, c.id, c.title,
+            fmt::print("  {:<9} {:>5}  {}{}\n", c.kind, c.id, shown(c.title),
                        c.details.empty() ? "" : fmt::format(" ({})", fmt::join(c.details, "; ")));
         }
     }
@@ -66,6 +66,7 @@ void register_sync(CLI::App& app, Globals& globals) {
         auto library = open_writer(globals);
         if (*then_fetch) {
             fetch->network = options->network;
+            fetch->allow_types = globals.allow_types;
             options->fetch = *fetch;
         }
         const auto report = sync(library, *options);

@@ -7,6 +7,7 @@
 #include <kennis/choices.hpp>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <kennis/error.hpp>
 #include <kennis/sync.hpp>
 #include <unistd.h>
 
@@ -59,6 +60,16 @@ void add_global_options(CLI::App& app, Globals& g) {
         ->check(CLI::NonNegativeNumber);
     app.add_flag("--allow-network-home", g.allow_network_home,
                  "Allow a library home on NFS/CIFS/SMB (SQLite's locking is unreliable there)");
+    // Not on the command line, where a script fed by a page could add it: the config file only.
+    app.add_option("--allow-types", g.allow_types, "MIME types kept and exported beyond documents (config file only)")
+        ->group("")
+        ->allow_extra_args(false);
+}
+
+void refuse_config_only_options(const std::vector<std::string>& args) {
+    for (const auto& a : args)
+        if (a == "--allow-types" || a.starts_with("--allow-types="))
+            throw UsageError("--allow-types can only be set in the config file (allow-types = [\"application/zip\"] at its top)");
 }
 
 Library open_reader(const Globals& globals) {

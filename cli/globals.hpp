@@ -23,6 +23,7 @@ struct Globals {
     bool no_progress = false;
     std::optional<double> wait;
     bool allow_network_home = false;
+    std::vector<std::string> allow_types; // from the config file only
     int exit_code = 0; // set by a command that did only part of its work
     std::vector<std::string> args; // the command line as given, for commands that read it in order
 
@@ -31,6 +32,9 @@ struct Globals {
 };
 
 void add_global_options(CLI::App& app, Globals& globals);
+
+// Throws a usage error when the command line gives an option only the config file may set.
+void refuse_config_only_options(const std::vector<std::string>& args);
 
 // Opens the library for a reading command, seeding an empty catalogue from the built-in snapshot
 // and saying so on stderr.

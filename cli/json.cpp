@@ -35,6 +35,7 @@ nlohmann::ordered_json to_json(const Document& d, bool with_versions) {
         {"size", current ? nlohmann::ordered_json(current->size) : nlohmann::ordered_json(nullptr)},
         {"mime", current ? or_null(current->mime) : nlohmann::ordered_json(nullptr)},
         {"path", or_null(d.path)},
+        {"macros", current != nullptr && current->macros},
     };
     if (with_versions) {
         nlohmann::ordered_json versions = nlohmann::ordered_json::array();

@@ -76,6 +76,7 @@ int main(int argc, char** argv) {
     capture_defaults(app);
 
     try {
+        refuse_config_only_options(globals.args);
         app.parse(std::vector<std::string>(globals.args.rbegin(), globals.args.rend()));
         return globals.exit_code;
     } catch (const CLI::CallForHelp&) {

@@ -1,5 +1,7 @@
 #include "output.hpp"
 
+#include "util/unicode.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
@@ -83,6 +85,8 @@ Format parse_format(const std::string& name) {
     return Format::table;
 }
 
+std::string shown(std::string_view text) { return unicode::format_made_visible(text); }
+
 std::string cell_text(const nlohmann::ordered_json& value, const std::string& sep) {
     if (value.is_null())
         return "";
@@ -123,7 +127,7 @@ void print_records(const Output& out, const nlohmann::ordered_json& records, con
     for (const auto& r : records) {
         std::vector<std::string> cells;
         for (std::size_t i = 0; i < columns.size(); ++i) {
-            cells.push_back(cell_text(r.contains(columns[i].field) ? r.at(columns[i].field) : nlohmann::ordered_json()));
+            cells.push_back(shown(cell_text(r.contains(columns[i].field) ? r.at(columns[i].field) : nlohmann::ordered_json())));
             widths[i] = std::max(widths[i], display_width(cells.back()));
         }
         rows.push_back(std::move(cells));
@@ -174,9 +178,9 @@ void print_object(const Output& out, const nlohmann::ordered_json& object, const
         const auto& value = object.contains(f) ? object.at(f) : nlohmann::ordered_json();
         if (value.is_array() && value.size() > 1) {
             for (std::size_t i = 0; i < value.size(); ++i)
-                fmt::print("{}{}\n", pad(i == 0 ? f + ":" : "", width + 1), cell_text(value[i]));
+                fmt::print("{}{}\n", pad(i == 0 ? f + ":" : "", width + 1), shown(cell_text(value[i])));
         } else {
-            fmt::print("{}{}\n", pad(f + ":", width + 1), cell_text(value));
+            fmt::print("{}{}\n", pad(f + ":", width + 1), shown(cell_text(value)));
         }
     }
 }

@@ -43,6 +43,10 @@ bool print_report_for_scripts(const Output& out, const std::function<nlohmann::o
                               const std::vector<std::string>& fields);
 
 // A JSON value as the text of one cell: arrays joined with `sep`, null as nothing.
+// Text as a terminal should show it: invisible format characters (a right-to-left override in a
+// title) written out as <U+202E>, so that nothing reorders what a table shows.
+std::string shown(std::string_view text);
+
 std::string cell_text(const nlohmann::ordered_json& value, const std::string& sep = ", ");
 
 } // namespace kennis::cli

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every command that `kennis --help` lists has a manual page that names each of its options, and
-# `cmake --install` puts kennis and all the pages in place. Run by installed.sh, with kennis
+# Every command that `kennis --help` lists has a manual page that names each of its options and
+# every value that --help shows for one as {a,b,c}, and `cmake --install` puts kennis and all the
+# pages in place. Run by installed.sh, with kennis
 # installed in KENNIS_PREFIX.
 set -euo pipefail
 prefix=${KENNIS_PREFIX:?run by installed.sh}
@@ -13,6 +14,21 @@ fail() {
 }
 [[ -x $prefix/bin/kennis ]] || fail "cmake --install did not install bin/kennis"
 [[ -f $pages/kennis.1 ]] || fail "cmake --install did not install kennis.1"
+# The values --help shows for the options of `kennis ARGS…` that `page` must name.
+check_values() {
+    local page=$1
+    shift
+    local line option value
+    local -a values
+    while IFS= read -r line; do
+        option=$(grep -oE -- '--[a-z][a-z-]*' <<<"$line" | head -1)
+        IFS=, read -r -a values <<<"$(sed -E 's/.*:\{([^}]*)\}.*/\1/' <<<"$line")"
+        for value in "${values[@]}"; do
+            grep -qF -- "${value//-/\\-}" "$page" || fail "$(basename "$page") does not name $value, a value of $option"
+        done
+    done < <("$kennis" "$@" --help | grep -E -- '^ +(-[a-zA-Z], ?)?--[a-z][a-z-]* [A-Z]+:\{')
+}
+check_values "$pages/kennis.1"
 commands=$("$kennis" --help | sed -n '/^Subcommands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }')
 [[ -n $commands ]] || fail "kennis --help lists no commands"
 for command in $commands; do
@@ -26,5 +42,6 @@ for command in $commands; do
         [[ $option == --help ]] && continue
         grep -qF -- "${option//-/\\-}" "$page" || fail "kennis-$command(1) does not describe $option"
     done
+    check_values "$page" "$command"
 done
 exit $status

@@ -55,7 +55,7 @@ Every active document, as JSON for scripts:
   $ kennis --home lib list --format json | jq length
   123
   $ kennis --home lib list --format json | jq -c '.[0]'
-  {"id":1,"slug":"handreiking-snel-terug-naar-school-is-veel-beter","title":"Handreiking Snel terug naar school is veel beter","aliases":["Download de handreiking Snel terug naar school is veel beter"],"themes":["Verzuim 18-"],"tags":[],"urls":[],"status":"active","type":"Handreiking","publisher":null,"date":null,"period":null,"level":null,"sha256":null,"size":null,"mime":null,"path":null}
+  {"id":1,"slug":"handreiking-snel-terug-naar-school-is-veel-beter","title":"Handreiking Snel terug naar school is veel beter","aliases":["Download de handreiking Snel terug naar school is veel beter"],"themes":["Verzuim 18-"],"tags":[],"urls":[],"status":"active","type":"Handreiking","publisher":null,"date":null,"period":null,"level":null,"sha256":null,"size":null,"mime":null,"path":null,"macros":false}
 
 Filters, alone and together:
 

@@ -23,6 +23,7 @@ One document, by title, id or slug:
   size:       
   mime:       
   path:       
+  macros:     no
   versions:   
 
 A document listed under every theme, ten times over, is one document:

@@ -8,6 +8,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin"
 ln -s "$(realpath "$bin")" "$work/bin/kennis"
 export PATH="$work/bin:$PATH" HOME="$work" KENNIS_HOME="$work/lib"
+cd "$work"
 kennis completion bash >"$work/c.bash"
 kennis completion zsh >"$work/c.zsh"
 kennis completion fish >"$work/c.fish"
@@ -18,59 +19,72 @@ fail() {
     status=1
 }
 
-# What each shell offers after the words given, one candidate per line. All three take the same
-# words: the command line up to the cursor, the last word being the one completed.
-offered_bash() {
-    bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _kennis; printf "%s\n" "${COMPREPLY[@]}"' \
-        _ "$work/c.bash" "$@"
+# 1. What to ask: the words of a command line up to the cursor (the last one is being completed),
+# and what the completion must offer there.
+sep=$'\x1f'
+labels=() expected=()
+: >"$work/queries"
+ask() { # expected-lines word...
+    local want=$1
+    shift
+    local IFS=$sep
+    printf '%s%sEND\n' "$*" "$sep" >>"$work/queries"
+    labels+=("$*")
+    expected+=("$want")
 }
-offered_zsh() {
-    zsh -c 'autoload -U +X compinit && compinit -u -D; source "$1"; shift; setopt ksharrays
-            COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _kennis; print -rl -- "${COMPREPLY[@]}"' \
-        _ "$work/c.zsh" "$@"
-}
-offered_fish() {
-    local line="$*"
-    fish -c 'source $argv[1]; complete -C $argv[2]' "$work/c.fish" "$line" | cut -f1
-}
-
-# The subcommands a --help lists.
 subcommands() { kennis "$@" --help | sed -n '/^Subcommands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }'; }
-
-check() { # words of a command, e.g. "" or "export" or "tag add"
+collect() { # the words of a command, e.g. "" or "export" or "tag add"
     local -a words
     read -r -a words <<<"$1"
-    local help
+    local help options option values
     help=$(kennis "${words[@]}" --help)
-    local options
     options=$(grep -oE -- '^ +(-[a-zA-Z], ?)?--[a-z][a-z-]*' <<<"$help" | grep -oE -- '--[a-z][a-z-]*' | grep -vx -- --help || true)
-    local shell offered option values value
-    for shell in bash zsh fish; do
-        offered=$("offered_$shell" kennis "${words[@]}" --)
-        for option in $options; do
-            grep -qxF -- "$option" <<<"$offered" || fail "$shell: 'kennis ${words[*]} --' does not offer $option"
-        done
-        for option in $options; do
-            values=$(grep -E -- "^ +(-[a-zA-Z], ?)?$option [A-Z]+:\{" <<<"$help" | sed -E 's/.*:\{([^}]*)\}.*/\1/' || true)
-            [[ -n $values ]] || continue
-            offered=$("offered_$shell" kennis "${words[@]}" "$option" "")
-            IFS=, read -r -a values <<<"$values"
-            for value in "${values[@]}"; do
-                grep -qxF -- "$value" <<<"$offered" ||
-                    fail "$shell: 'kennis ${words[*]} $option' does not offer $value (offers: $(echo $offered))"
-            done
-        done
+    ask "$options" kennis "${words[@]}" --
+    for option in $options; do
+        values=$(grep -E -- "^ +(-[a-zA-Z], ?)?$option [A-Z]+:\{" <<<"$help" | sed -E 's/.*:\{([^}]*)\}.*/\1/' || true)
+        [[ -z $values ]] || ask "${values//,/$'\n'}" kennis "${words[@]}" "$option" ""
     done
 }
-
 commands=$(subcommands)
 [[ -n $commands ]] || fail "kennis --help lists no commands"
-check ""
+collect ""
 for command in $commands; do
-    check "$command"
+    collect "$command"
     for sub in $(subcommands "$command"); do
-        check "$command $sub"
+        collect "$command $sub"
     done
+done
+
+# 2. Each shell answers every question in one run, each answer closed by a line "@@".
+bash -c 'source "$1"
+    while IFS=$'\''\x1f'\'' read -r -a w; do
+        COMP_WORDS=("${w[@]:0:${#w[@]}-1}"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=()
+        _kennis; printf "%s\n" "${COMPREPLY[@]}" @@
+    done' _ "$work/c.bash" <"$work/queries" >"$work/bash.out"
+zsh -c 'autoload -U +X compinit && compinit -u -D; source "$1"; setopt ksharrays
+    while IFS=$'\''\x1f'\'' read -r -A w; do
+        COMP_WORDS=("${(@)w[0,-2]}"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=()
+        _kennis; print -rl -- "${COMPREPLY[@]}" @@
+    done' _ "$work/c.zsh" <"$work/queries" >"$work/zsh.out"
+tr "$sep" ' ' <"$work/queries" | sed 's/ END$//' |
+    fish -c 'source $argv[1]; while read -l line; complete -C "$line" | cut -f1; echo @@; end' "$work/c.fish" >"$work/fish.out"
+
+# 3. Every answer holds what it must.
+for shell in bash zsh fish; do
+    mapfile -t lines <"$work/$shell.out"
+    i=0 answer=""
+    for line in "${lines[@]}"; do
+        if [[ $line != @@ ]]; then
+            answer+="$line"$'\n'
+            continue
+        fi
+        while IFS= read -r want; do
+            [[ -z $want ]] || grep -qxF -- "$want" <<<"$answer" ||
+                fail "$shell: '${labels[i]//$sep/ }' does not offer $want (offers: $(echo $answer))"
+        done <<<"${expected[i]}"
+        i=$((i + 1)) answer=""
+    done
+    ((i == ${#labels[@]})) || fail "$shell answered $i of ${#labels[@]} questions"
 done
 if ((status == 0)); then echo "every option and value of every command completes in bash, zsh and fish"; fi
 exit $status

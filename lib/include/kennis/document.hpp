@@ -20,6 +20,7 @@ struct DocumentVersion {
     std::int64_t size = 0;
     std::optional<std::string> mime;
     std::string first_seen;
+    bool macros = false; // an Office file that carries macros: exported only when allowed
 };
 
 // Another dated edition of the same publication (titles that differ only in date or version).

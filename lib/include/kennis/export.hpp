@@ -36,6 +36,8 @@ struct ExportOptions {
     bool fetch = false;          // fetch selected documents that have no stored file first
     FetchOptions fetch_options;  // how (its `documents` is filled in)
     int news_days = 30;          // WAT-IS-NIEUW.html/.csv cover this many days; 0 writes neither
+    bool allow_macros = false;   // also export Office files that carry macros
+    std::vector<std::string> allow_types; // MIME types exported beyond documents (FetchOptions::allow_types)
 };
 
 struct ExportChange {

@@ -28,6 +28,9 @@ struct FetchOptions {
     int jobs = 4;
     std::int64_t max_size = std::int64_t{1} << 30;
     NetworkOptions network;
+    // MIME types kept beyond the documents kennis keeps by default (application/zip, …): set by an
+    // administrator in the config file, never by anything a page sends.
+    std::vector<std::string> allow_types;
 };
 
 struct FetchFailure {

@@ -15,11 +15,14 @@ inline constexpr std::size_t max_name_bytes = 255;
 // Windows' classic path limit, which Explorer and many programs still keep to.
 inline constexpr std::size_t max_path_chars = 260;
 
-// A name for a file made from a title: NFC; no control characters or <>:"/\|?*; no reserved
-// device name (CON, PRN, AUX, NUL, COM1-9, LPT1-9, also with an extension); no trailing dot or
-// space; at most `max_bytes` bytes, cut on a character boundary, the extension kept.
-// `extension` includes its dot (".pdf") or is empty.
-std::string safe_file_name(std::string_view title, std::string_view extension, std::size_t max_bytes = max_name_bytes);
+// A name for a file made from a title: NFC; no control characters or <>:"/\|?*; no invisible
+// format characters (bidi overrides, zero-width characters: unicode::is_format); no reserved
+// device name (CON, PRN, AUX, NUL, CONIN$, CONOUT$, COM1-9, LPT1-9, COM¹²³, LPT¹²³, also with an
+// extension); no trailing dot or space; at most `max_bytes` bytes, cut on a character boundary,
+// the extension kept; `fallback` when nothing of the title is left. `extension` includes its dot
+// (".pdf") or is empty.
+std::string safe_file_name(std::string_view title, std::string_view extension, std::size_t max_bytes = max_name_bytes,
+                           std::string_view fallback = "document");
 
 // Hands out names within one folder so that no two differ only in case (Samba compares names
 // case-insensitively by default): the second "Rapport.pdf" becomes "Rapport (2).pdf".
@@ -36,7 +39,8 @@ struct NameProblem {
     std::string problem; // in words
 };
 
-// What in `name` a Windows client cannot open, or empty when it is fine.
+// What in `name` a Windows client cannot open, or could be misled by (an invisible format
+// character, a program's extension), or empty when it is fine.
 std::string windows_name_problem(std::string_view name);
 
 // Every name and path under `dir` that Windows clients cannot open: reserved names, illegal

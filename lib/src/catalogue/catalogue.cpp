@@ -164,11 +164,11 @@ std::vector<Document> load_documents(Database& db, const std::filesystem::path& 
               });
     ListRows<std::pair<std::string, std::int64_t>, DocumentVersion> versions;
     rows.each(db,
-              "SELECT v.document_id, v.sha256, b.size, b.mime, v.first_seen, v.id FROM versions v "
+              "SELECT v.document_id, v.sha256, b.size, b.mime, v.first_seen, v.id, b.macros FROM versions v "
               "JOIN blobs b ON b.sha256 = v.sha256 WHERE v.document_id {in}",
               [&](std::size_t at, SQLite::Statement& q) {
                   DocumentVersion v{q.getColumn(1).getString(), q.getColumn(2).getInt64(), optional_text(q.getColumn(3)),
-                                    q.getColumn(4).getString()};
+                                    q.getColumn(4).getString(), q.getColumn(6).getInt() != 0};
                   versions.add(at, {v.first_seen, q.getColumn(5).getInt64()}, std::move(v));
               });
     versions.each([&](std::size_t at, const auto&, DocumentVersion v) { docs[at].versions.push_back(std::move(v)); });

@@ -75,7 +75,7 @@ std::string plan_key(Library& library, const ExportOptions& o) {
     const Filter& f = o.filter;
     const nlohmann::json key{version(), catalogue_stamp(library.impl().db), o.by, opt(o.path_template),
                              static_cast<int>(o.link), opt(o.query), f.themes, f.tags, opt(f.type), opt(f.year),
-                             opt(f.level), f.status, f.latest, opt(f.limit), o.delete_stale, o.max_delete,
+                             opt(f.level), f.status, f.latest, opt(f.limit), o.delete_stale, o.max_delete, o.allow_macros, o.allow_types,
                              o.news_days > 0 ? news_since(o.news_days) : std::string()};
     return sha256_hex(key.dump());
 }

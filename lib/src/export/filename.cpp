@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <fmt/format.h>
 #include <map>
 
@@ -14,17 +15,36 @@ namespace fs = std::filesystem;
 namespace {
 
 bool is_reserved(std::string_view name) {
-    // Windows ignores everything from the first dot when it matches device names.
+    // Windows ignores everything from the first dot when it matches device names, and takes the
+    // superscript digits for digits ("COM¹").
     std::string stem(name.substr(0, name.find('.')));
     while (!stem.empty() && (stem.back() == ' '))
         stem.pop_back();
-    if (stem.size() != 3 && stem.size() != 4) // no device name is longer or shorter; most titles are
+    if (stem.size() < 3 || stem.size() > 7) // no device name is longer or shorter; most titles are
         return false;
     std::transform(stem.begin(), stem.end(), stem.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    static constexpr std::array<std::string_view, 4> plain{"CON", "PRN", "AUX", "NUL"};
+    static constexpr std::array<std::string_view, 6> plain{"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"};
     if (std::find(plain.begin(), plain.end(), stem) != plain.end())
         return true;
-    return stem.size() == 4 && (stem.starts_with("COM") || stem.starts_with("LPT")) && stem[3] >= '1' && stem[3] <= '9';
+    if (!stem.starts_with("COM") && !stem.starts_with("LPT"))
+        return false;
+    const std::string_view digit = std::string_view(stem).substr(3);
+    static constexpr std::array<std::string_view, 3> superscripts{"\xC2\xB9", "\xC2\xB2", "\xC2\xB3"}; // ¹ ² ³
+    return (digit.size() == 1 && digit[0] >= '1' && digit[0] <= '9') ||
+           std::find(superscripts.begin(), superscripts.end(), digit) != superscripts.end();
+}
+
+// Extensions of files that run when a Windows user opens them.
+bool program_extension(std::string_view name) {
+    static constexpr std::array<std::string_view, 28> programs{
+        ".exe", ".com", ".scr", ".pif", ".cpl", ".dll", ".msi", ".msp", ".bat", ".cmd", ".ps1", ".psm1", ".vbs", ".vbe",
+        ".js", ".jse", ".wsf", ".wsh", ".hta", ".lnk", ".url", ".jar", ".reg", ".appx", ".msix", ".iso", ".img", ".vhd"};
+    const auto dot = name.rfind('.');
+    if (dot == std::string_view::npos)
+        return false;
+    std::string ext(name.substr(dot));
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return std::find(programs.begin(), programs.end(), ext) != programs.end();
 }
 
 bool illegal(char32_t cp) {
@@ -50,8 +70,9 @@ std::string trim_end(std::string s) {
 
 } // namespace
 
-std::string safe_file_name(std::string_view title, std::string_view extension, std::size_t max_bytes) {
-    const std::string text = unicode::nfc(title);
+std::string safe_file_name(std::string_view title, std::string_view extension, std::size_t max_bytes,
+                           std::string_view fallback) {
+    const std::string text = unicode::without_format(unicode::nfc(title));
     std::string stem;
     for (std::size_t pos = 0; pos < text.size();) {
         const std::size_t start = pos;
@@ -79,13 +100,13 @@ std::string safe_file_name(std::string_view title, std::string_view extension, s
     while (!stem.empty() && stem.front() == '.') // a leading dot hides a file on Linux
         stem.erase(0, 1);
     if (stem.empty())
-        stem = "document";
+        stem = fallback;
     if (is_reserved(stem)) // "CON.txt" is as reserved as "CON": break the device name itself
         stem.insert(std::min(stem.find('.'), stem.size()), "_");
     const std::size_t room = max_bytes > extension.size() ? max_bytes - extension.size() : 1;
     stem = trim_end(cut(stem, room));
     if (stem.empty())
-        stem = "document";
+        stem = fallback;
     return stem + std::string(extension);
 }
 
@@ -110,11 +131,16 @@ std::string windows_name_problem(std::string_view name) {
             return "contains a control character";
         if (illegal(cp))
             return fmt::format("contains '{}'", static_cast<char>(cp));
+        if (unicode::is_format(cp))
+            return fmt::format("contains U+{:04X}, an invisible character that can change how the name reads",
+                               static_cast<std::uint32_t>(cp));
     }
     if (is_reserved(name))
         return "is a name Windows reserves for a device";
     if (name.ends_with('.') || name.ends_with(' '))
         return "ends with a dot or a space";
+    if (program_extension(name))
+        return fmt::format("ends in {}, the extension of a program", name.substr(name.rfind('.')));
     if (name.size() > max_name_bytes)
         return fmt::format("is longer than {} bytes", max_name_bytes);
     return {};

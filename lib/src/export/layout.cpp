@@ -124,7 +124,9 @@ std::vector<std::string> PathTemplate::paths(const Document& d, std::string_view
             const std::size_t used = path.empty() ? 0 : path.size() + 1;
             const std::size_t room = s + 1 < m_segments.size() ? max_name_bytes
                                      : std::min(max_name_bytes, used + 40 < max_path_bytes ? max_path_bytes - used : 40);
-            add(safe_file_name(text, ends_in_ext ? extension : std::string_view(), room));
+            // A title that leaves nothing for a name (only invisible characters) is named by its id.
+            const std::string fallback = s + 1 == m_segments.size() ? fmt::format("document {}", d.id) : "document";
+            add(safe_file_name(text, ends_in_ext ? extension : std::string_view(), room, fallback));
         }
         if (std::find(result.begin(), result.end(), path) == result.end())
             result.push_back(path);
@@ -138,13 +140,10 @@ std::vector<std::string> PathTemplate::paths(const Document& d, std::string_view
 }
 
 std::string export_extension(const Document& d) {
-    if (const auto* v = d.current(); v && v->mime)
-        if (auto ext = mime_extension(*v->mime); !ext.empty())
-            return ext;
-    for (const auto& u : d.urls)
-        if (auto ext = url_extension(u.url); !ext.empty())
-            return ext;
-    return {};
+    // From what the bytes are, never from the title or the address: a page cannot name a program
+    // "….pdf" on the share.
+    const auto* v = d.current();
+    return v && v->mime ? mime_extension(*v->mime) : std::string();
 }
 
 } // namespace kennis

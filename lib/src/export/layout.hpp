@@ -33,7 +33,8 @@ private:
     std::vector<std::vector<Token>> m_segments;
 };
 
-// The extension an exported file gets: from the stored type, else from the URL; with its dot.
+// The extension an exported file gets, with its dot: from the type of its bytes; none for a type
+// without one.
 std::string export_extension(const Document& document);
 
 } // namespace kennis

@@ -96,7 +96,10 @@ void append_item(std::string& out, const ExportEntry& e, const std::string& them
     append_html_escaped(out, scratch.folded);
     out += "\"><a href=\"";
     append_href(out, links.front());
-    append_element(out, "\">", d.title, "</a><div class=\"info\">");
+    // Isolated, so that a title cannot reorder what follows it (a right-to-left override in it).
+    append_element(out, "\"><bdi>", d.title, "</bdi></a><div class=\"info\">");
+    if (const auto* v = d.current(); v && v->macros)
+        out += "<span class=\"macros\" title=\"Dit bestand bevat macro's: open het alleen als u de bron vertrouwt\">bevat macro's</span>";
     if (d.type)
         append_element(out, "<span class=\"type\">", *d.type, "</span>");
     if (d.date || d.period)
@@ -138,6 +141,8 @@ li > a:hover { color: var(--accent); text-decoration: underline; }
 .info { display: flex; flex-wrap: wrap; gap: .3rem .8rem; margin-top: .15rem; color: var(--muted); font-size: .85rem; }
 .info .type { color: var(--accent); }
 .info .tag { background: #eef0f3; border-radius: .3rem; padding: 0 .4rem; }
+.info span, h2 { unicode-bidi: isolate; }
+.info .macros { background: #fff4e5; color: #8a4b00; border-radius: .3rem; padding: 0 .4rem; }
 .info .also { color: var(--muted); }
 #none { color: var(--muted); text-align: center; margin-top: 3rem; }
 [hidden] { display: none !important; }
@@ -294,11 +299,11 @@ std::string news_html(const ChangesReport& changes, const std::vector<ExportEntr
                        t.changes.size());
         for (const auto& c : t.changes) {
             if (const auto it = exported.find(c.id); it == exported.end()) {
-                append_element(out, "<li><span>", c.title, "</span>");
+                append_element(out, "<li><span><bdi>", c.title, "</bdi></span>");
             } else {
                 out += "<li><a href=\"";
                 append_href(out, links_under(*it->second, t.theme, folders).front());
-                append_element(out, "\">", c.title, "</a>");
+                append_element(out, "\"><bdi>", c.title, "</bdi></a>");
             }
             fmt::format_to(std::back_inserter(out), "<div class=\"info\"><span class=\"type\">{}</span><time>{}</time></div></li>\n",
                            news_label(c.kind), std::string_view(c.at).substr(0, 10));

@@ -2,11 +2,13 @@
 
 #include "catalogue/catalogue.hpp"
 #include "export/state.hpp"
+#include "fetch/document_type.hpp"
 #include "library/library_impl.hpp"
 #include "browse/selection.hpp"
 #include "util/unicode.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <limits>
 
 namespace kennis {
@@ -30,13 +32,26 @@ std::string parent_of(std::string_view path) {
 ExportPlanner::ExportPlanner(Library& library, const ExportOptions& options)
     : m_library(library),
       m_layout(options.path_template ? PathTemplate(*options.path_template) : PathTemplate::for_layout(options.by)),
-      m_ids(select_ids(library, options.query, options.filter)) {
+      m_ids(select_ids(library, options.query, options.filter)), m_allow_macros(options.allow_macros),
+      m_allow_types(options.allow_types) {
     for (auto name : listing_files)
         m_folders[""].claim(std::string(name));
     for (auto name : news_files)
         m_folders[""].claim(std::string(name));
     m_folders[""].claim(std::string(ExportState::file_name));
     m_folders[""].claim(std::string(ExportState::journal_name));
+}
+
+std::string ExportPlanner::refusal(const DocumentVersion& v) const {
+    // A catalogue from before kennis checked what it downloads may hold other files.
+    const auto documents = document_mimes();
+    const bool allowed = v.mime && (std::find(documents.begin(), documents.end(), *v.mime) != documents.end() ||
+                                    std::find(m_allow_types.begin(), m_allow_types.end(), *v.mime) != m_allow_types.end());
+    if (!allowed)
+        return fmt::format("not a document ({})", v.mime.value_or("unknown type"));
+    if (v.macros && !m_allow_macros)
+        return "carries macros (export them with --allow-macros)";
+    return {};
 }
 
 bool ExportPlanner::next(std::size_t count, std::vector<ExportEntry>& entries, std::vector<ExportSkip>& skipped) {
@@ -50,6 +65,10 @@ bool ExportPlanner::next(std::size_t count, std::vector<ExportEntry>& entries, s
     for (auto& d : documents) {
         if (!d.path || !d.current()) {
             skipped.push_back({d.id, d.title, d.urls.empty() ? "no download link" : "not fetched"});
+            continue;
+        }
+        if (const auto why = refusal(*d.current()); !why.empty()) {
+            skipped.push_back({d.id, d.title, why});
             continue;
         }
         ExportEntry& e = entries.emplace_back(); // in place: a document is a few hundred bytes to move

@@ -34,7 +34,7 @@ public:
     ExportPlanner(Library& library, const ExportOptions& options);
 
     // Appends the entries of the next `count` selected documents to `entries`, and those without
-    // a stored file to `skipped`. Returns false once every selected document has been planned.
+    // a stored file, or with one that is not to be exported, to `skipped`. Returns false once every selected document has been planned.
     bool next(std::size_t count, std::vector<ExportEntry>& entries, std::vector<ExportSkip>& skipped);
     // How many documents are selected: at most that many entries.
     std::size_t selected() const { return m_ids.size(); }
@@ -43,8 +43,13 @@ private:
     Library& m_library;
     PathTemplate m_layout;
     std::vector<std::int64_t> m_ids;
+    bool m_allow_macros;
+    std::vector<std::string> m_allow_types;
     std::size_t m_planned = 0;
     std::map<std::string, NameAllocator> m_folders; // by case-folded folder
+
+    // Why a stored file is not exported (macros, or not a document), or empty.
+    std::string refusal(const DocumentVersion& v) const;
 };
 
 // Every selected document planned at once: what a zip holds.

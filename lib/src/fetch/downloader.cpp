@@ -1,5 +1,6 @@
 #include "fetch/downloader.hpp"
 
+#include "fetch/document_type.hpp"
 #include "kennis/version.hpp"
 #include "util/mime.hpp"
 #include "library/modules.hpp"
@@ -212,8 +213,11 @@ struct Downloader::Impl {
         if (ok_status) {
             r.mime = sniff_mime(t.head, t.content_type, r.url);
             if (t.request.expect_document && is_html_mime(r.mime) && !url_names_web_page(t.request.url)) {
-                r.error = fmt::format("the server sent a web page instead of a document (HTTP {}, {})", t.status,
-                                      t.content_type.empty() ? "text/html" : t.content_type);
+                if (const auto script = script_in(t.head); !script.empty())
+                    r.error = "refused: " + script;
+                else
+                    r.error = fmt::format("the server sent a web page instead of a document (HTTP {}, {})", t.status,
+                                          t.content_type.empty() ? "text/html" : t.content_type);
                 return r;
             }
             if (!t.file) {

@@ -3,6 +3,7 @@
 #include "library/edge.hpp"
 #include "catalogue/catalogue.hpp"
 #include "fetch/fetch_internal.hpp"
+#include "fetch/document_type.hpp"
 #include "fetch/downloader.hpp"
 #include "kennis/error.hpp"
 #include "library/library_impl.hpp"
@@ -117,6 +118,7 @@ private:
         Stage stage = Stage::prepared;
         std::string sha256;
         bool extracted = false;
+        bool macros = false;
         ExtractedText text;
     };
     using LandingPtr = std::shared_ptr<Landing>;
@@ -155,6 +157,11 @@ private:
         try {
             r.file->start_writeback();
             r.file->finish(false);
+            const DocumentType type = document_type(r.file->path(), r.mime, m_options.allow_types);
+            if (!type.refusal.empty())
+                return fail(l, "refused: " + type.refusal);
+            r.mime = type.mime;
+            l.macros = type.macros;
             l.sha256 = sha256_file(r.file->path());
             if (!m_store.contains(l.sha256)) {
                 l.text = extract_text(r.file->path(), r.mime);
@@ -294,8 +301,8 @@ private:
     void insert_blob(const Landing& l, const std::string& now) {
         const DownloadResult& r = l.result;
         const ExtractedText& text = l.text;
-        SQLite::Statement b(m_db.sql(), "INSERT INTO blobs (sha256, size, mime, stored_at, text_status, text_reason) "
-                                        "VALUES (?, ?, ?, ?, ?, ?)");
+        SQLite::Statement b(m_db.sql(), "INSERT INTO blobs (sha256, size, mime, stored_at, text_status, text_reason, macros) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?)");
         b.bind(1, l.sha256);
         b.bind(2, r.size);
         b.bind(3, r.mime);
@@ -305,6 +312,7 @@ private:
             b.bind(6);
         else
             b.bind(6, text.reason);
+        b.bind(7, l.macros ? 1 : 0);
         b.exec();
         SQLite::Statement p(m_db.sql(), "INSERT OR REPLACE INTO pages (sha256, page, text) VALUES (?, ?, ?)");
         for (std::size_t i = 0; i < text.pages.size(); ++i) {

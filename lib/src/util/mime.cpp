@@ -12,12 +12,21 @@ namespace {
 // The types kennis tells apart, with the extension an exported file gets. The zip-based office
 // formats come first: their bytes look alike, so the URL or Content-Type decides among them.
 constexpr std::size_t office_types = 4;
-constexpr std::array<std::pair<std::string_view, std::string_view>, 12> known_types{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 22> known_types{{
     {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
     {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
     {".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
     {".odt", "application/vnd.oasis.opendocument.text"},
     {".pdf", "application/pdf"},
+    {".docm", "application/vnd.ms-word.document.macroEnabled.12"},
+    {".xlsm", "application/vnd.ms-excel.sheet.macroEnabled.12"},
+    {".pptm", "application/vnd.ms-powerpoint.presentation.macroEnabled.12"},
+    {".ods", "application/vnd.oasis.opendocument.spreadsheet"},
+    {".odp", "application/vnd.oasis.opendocument.presentation"},
+    {".odg", "application/vnd.oasis.opendocument.graphics"},
+    {".ppt", "application/vnd.ms-powerpoint"},
+    {".rtf", "application/rtf"},
+    {".csv", "text/csv"},
     {".zip", "application/zip"},
     {".doc", "application/msword"},
     {".xls", "application/vnd.ms-excel"},

@@ -1,7 +1,9 @@
 #include "unicode.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <fmt/format.h>
 #include <memory>
 #include <utf8proc.h>
 
@@ -114,6 +116,33 @@ void append(std::string& out, char32_t cp) {
     utf8proc_uint8_t buf[4];
     const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
     out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+}
+
+bool is_format(char32_t cp) { return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_CF; }
+
+std::string without_format(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t start = pos;
+        if (!is_format(next(text, pos)))
+            out.append(text.substr(start, pos - start));
+    }
+    return out;
+}
+
+std::string format_made_visible(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        const std::size_t start = pos;
+        const char32_t cp = next(text, pos);
+        if (is_format(cp))
+            out += fmt::format("<U+{:04X}>", static_cast<std::uint32_t>(cp));
+        else
+            out.append(text.substr(start, pos - start));
+    }
+    return out;
 }
 
 bool is_alnum(char32_t cp) {

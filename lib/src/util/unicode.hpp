@@ -26,6 +26,14 @@ char32_t next(std::string_view text, std::size_t& pos);
 
 void append(std::string& out, char32_t cp);
 
+// Unicode format characters (category Cf): bidi embeddings, overrides and isolates, LRM and RLM,
+// zero-width characters, the byte order mark. They show nothing, but can reorder what follows
+// them: a name ending in "<U+202E>fdp.exe" shows as "exe.pdf".
+bool is_format(char32_t cp);
+// The text without them, for names; the text must be valid UTF-8.
+std::string without_format(std::string_view text);
+// The text with each of them written out as <U+202E>, for a terminal.
+std::string format_made_visible(std::string_view text);
 bool is_alnum(char32_t cp);
 
 std::size_t length(std::string_view text);

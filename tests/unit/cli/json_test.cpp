@@ -38,7 +38,7 @@ Document fetched_document() {
 TEST(Json, ADocumentHasTheContractsFieldsInOrder) {
     const auto j = to_json(fetched_document());
     EXPECT_EQ(keys_of(j), (std::vector<std::string>{"id", "slug", "title", "aliases", "themes", "tags", "urls", "status", "type",
-                                                   "publisher", "date", "period", "level", "sha256", "size", "mime", "path"}));
+                                                   "publisher", "date", "period", "level", "sha256", "size", "mime", "path", "macros"}));
     EXPECT_EQ(j["urls"], nlohmann::ordered_json::array({"https://example.test/vo.pdf"}));
     EXPECT_EQ(j["sha256"], "bb"); // the current version: the newest
     EXPECT_EQ(j["size"], 12);

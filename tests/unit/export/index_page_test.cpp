@@ -79,3 +79,25 @@ TEST_F(SeededExportTest, TheIndexPageFiltersAsOneTypesInABrowser) {
     EXPECT_NE(none.find("id=\"count\">0 van 123</span>"), std::string::npos);
     EXPECT_NE(none.find("<p id=\"none\">"), std::string::npos) << "the 'nothing found' line shows";
 }
+
+// A title with a right-to-left override is shown isolated: laid out in Chromium, the override
+// stays inside the title, and the line under it starts where the title starts.
+TEST_F(ExportTest, ATitleCannotReorderWhatFollowsItOnThePage) {
+    listed({{"Thema", "Handboek Leerplicht 2025 \u202Efdp.exe", ""}});
+    test::stock_all(library(), [](std::int64_t id) { return fmt::format("%PDF-1.4\ndocument {}\n%%EOF\n", id); });
+    run();
+    if (!have_chromium())
+        GTEST_SKIP() << "needs chromium (make deps installs it)";
+    // The exported page with a script of the test's own that measures it.
+    std::string page = read_file(dest() / "index.html");
+    page.insert(page.rfind("</body>"), R"(<script>
+const li = document.querySelector('li[data-doc]');
+const a = li.querySelector('a'), bdi = a.querySelector('bdi'), type = li.querySelector('.info .type');
+document.body.setAttribute('data-measured', [bdi ? getComputedStyle(bdi).unicodeBidi : 'none',
+  bdi && bdi.textContent.endsWith('fdp.exe') ? 'whole' : 'cut',
+  Math.round(type.getBoundingClientRect().left - a.getBoundingClientRect().left)].join(' '));
+</script>)");
+    write(dest() / "measured.html", page);
+    const std::string dom = rendered_dom(dest() / "measured.html", "");
+    EXPECT_NE(dom.find("data-measured=\"isolate whole 0\""), std::string::npos) << dom.substr(0, 400);
+}
