@@ -42,8 +42,7 @@ bool program_extension(std::string_view name) {
     const auto dot = name.rfind('.');
     if (dot == std::string_view::npos)
         return false;
-    std::string ext(name.substr(dot));
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string ext = unicode::lower_ascii(name.substr(dot));
     return std::find(programs.begin(), programs.end(), ext) != programs.end();
 }
 

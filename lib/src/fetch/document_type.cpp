@@ -1,5 +1,6 @@
 #include "fetch/document_type.hpp"
 
+#include "util/unicode.hpp"
 #include "util/unique_fd.hpp"
 
 #include <algorithm>
@@ -54,12 +55,6 @@ bool starts(std::string_view head, std::string_view magic) { return head.starts_
 DocumentType kept(std::string_view mime, bool macros = false) { return {std::string(mime), {}, macros}; }
 DocumentType refused(std::string_view mime, std::string why) { return {std::string(mime), std::move(why), false}; }
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 // What a zip holds: Office Open XML and OpenDocument are zips with a known first part; anything
 // else (a program zipped, a Java archive) is not a document.
 DocumentType zip_type(const std::filesystem::path& file) {
@@ -79,7 +74,7 @@ DocumentType zip_type(const std::filesystem::path& file) {
             return refused("application/zip", "a zip file of more than 10000 parts");
         const char* raw = archive_entry_pathname(entry);
         const std::string name = raw ? raw : "";
-        const std::string low = lower(name);
+        const std::string low = unicode::lower_ascii(name);
         content_types |= name == "[Content_Types].xml";
         word |= name.starts_with("word/");
         excel |= name.starts_with("xl/");
@@ -148,7 +143,7 @@ DocumentType ole_type(const std::filesystem::path& file) {
 } // namespace
 
 std::string script_in(std::string_view text) {
-    const std::string low = lower(text.substr(0, 64 * 1024));
+    const std::string low = unicode::lower_ascii(text.substr(0, 64 * 1024));
     std::size_t start = low.starts_with("\xef\xbb\xbf") ? 3 : 0;
     while (start < low.size() && std::isspace(static_cast<unsigned char>(low[start])))
         ++start;
@@ -191,7 +186,7 @@ DocumentType from_bytes(const std::filesystem::path& file, std::string_view head
             return refused("application/x-mach-binary", "a macOS program");
     if (starts(head, std::string_view("L\0\0\0\x01\x14\x02\0", 8)))
         return refused("application/x-ms-shortcut", "a Windows shortcut (.lnk)");
-    if (lower(head.substr(0, 32)).find("[internetshortcut]") != std::string::npos)
+    if (unicode::lower_ascii(head.substr(0, 32)).find("[internetshortcut]") != std::string::npos)
         return refused("application/x-mswinurl", "an Internet shortcut (.url)");
     for (std::string_view magic : {"7z\xBC\xAF\x27\x1C", "Rar!\x1A\x07", "\x1F\x8B", "BZh", "\xFD" "7zXZ", "MSCF", "xar!"})
         if (starts(head, magic))

@@ -36,12 +36,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 22> known_ty
     {".txt", "text/plain"},
 }};
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 std::string_view url_path(std::string_view url) {
     const auto end = url.find_first_of("?#");
     url = url.substr(0, end);
@@ -56,7 +50,7 @@ bool looks_like_html(std::string_view head) {
         i = 3;
     while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i])))
         ++i;
-    const std::string start = lower(head.substr(i, 512));
+    const std::string start = unicode::lower_ascii(head.substr(i, 512));
     for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<!--", "<title", "<meta", "<script", "<div", "<h1", "<p>"})
         if (start.starts_with(tag))
             return true;
@@ -73,7 +67,7 @@ std::string mime_extension(std::string_view mime) {
 }
 
 std::string url_extension(std::string_view url) {
-    const std::string path = lower(url_path(url));
+    const std::string path = unicode::lower_ascii(url_path(url));
     const auto dot = path.rfind('.');
     if (dot == std::string::npos || path.size() - dot < 2 || path.size() - dot > 5)
         return {};
@@ -85,14 +79,14 @@ std::string url_extension(std::string_view url) {
 bool is_html_mime(std::string_view mime) { return mime == "text/html"; }
 
 bool url_names_web_page(std::string_view url) {
-    const std::string path = lower(url_path(url));
+    const std::string path = unicode::lower_ascii(url_path(url));
     return path.empty() || path.ends_with("/") || path.ends_with(".html") || path.ends_with(".htm") ||
            path.ends_with(".php") || path.ends_with(".aspx");
 }
 
 std::string sniff_mime(std::string_view head, std::string_view content_type, std::string_view url) {
-    const std::string type = lower(content_type.substr(0, content_type.find(';')));
-    const std::string path = lower(url_path(url));
+    const std::string type = unicode::lower_ascii(content_type.substr(0, content_type.find(';')));
+    const std::string path = unicode::lower_ascii(url_path(url));
     if (head.starts_with("%PDF-"))
         return "application/pdf";
     if (head.starts_with("PK\x03\x04")) {

@@ -14,10 +14,6 @@ struct FreeDeleter {
     void operator()(utf8proc_uint8_t* p) const noexcept { std::free(p); }
 };
 
-void lower_ascii(std::string& text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
-}
-
 bool is_ascii(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
@@ -116,6 +112,16 @@ void append(std::string& out, char32_t cp) {
     utf8proc_uint8_t buf[4];
     const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
     out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+}
+
+void lower_ascii(std::string& text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
+}
+
+std::string lower_ascii(std::string_view text) {
+    std::string out(text);
+    lower_ascii(out);
+    return out;
 }
 
 bool is_format(char32_t cp) { return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_CF; }

@@ -26,6 +26,10 @@ char32_t next(std::string_view text, std::size_t& pos);
 
 void append(std::string& out, char32_t cp);
 
+// A-Z made a-z, every other byte kept: for file signatures, extensions and MIME types.
+void lower_ascii(std::string& text);
+std::string lower_ascii(std::string_view text);
+
 // Unicode format characters (category Cf): bidi embeddings, overrides and isolates, LRM and RLM,
 // zero-width characters, the byte order mark. They show nothing, but can reorder what follows
 // them: a name ending in "<U+202E>fdp.exe" shows as "exe.pdf".

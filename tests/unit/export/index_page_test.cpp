@@ -1,27 +1,9 @@
 #include "export_fixture.hpp"
-#include "export/layout.hpp"
-#include "export/state.hpp"
-#include "kennis/browse.hpp"
-#include "kennis/error.hpp"
 #include "kennis/export.hpp"
-#include "kennis/filename.hpp"
-#include "kennis/sync.hpp"
 #include "kennis/tags.hpp"
-#include "pdf_fixture.hpp"
 #include "stocked_store.hpp"
-#include "test_server.hpp"
-#include "util/unicode.hpp"
-#include "util/words.hpp"
 
-#include <archive.h>
-#include <archive_entry.h>
-#include <clocale>
 #include <fmt/format.h>
-#include <fstream>
-#include <map>
-#include <set>
-#include <sys/stat.h>
-
 
 using namespace kennis;
 using namespace kennis::test;
