@@ -22,3 +22,13 @@ in a program's extension:
   LPT².pdf: the name is a name Windows reserves for a device
   5 names that Windows clients cannot open
   [1]
+
+Which other types kennis keeps and exports is the administrator's to say, in the config file; the
+command line, where a script fed by a page could add one, cannot:
+
+  $ kennis --home lib --allow-types application/zip stats
+  ! kennis: error: --allow-types can only be set in the config file (allow-types = ["application/zip"] at its top)
+  [2]
+  $ printf 'allow-types = ["application/zip"]\n' > admin.toml
+  $ kennis --home lib --config admin.toml config | grep allow-types
+  allow-types              application/zip                config file
