@@ -5,12 +5,13 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <system_error>
 #include <fmt/format.h>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <system_error>
 #include <unistd.h>
+#include <utility>
 
 namespace kennis {
 namespace fs = std::filesystem;
@@ -42,28 +43,24 @@ void sync_file_system(const fs::path& path) {
 
 TempFile::TempFile(const fs::path& dir, std::string_view prefix) {
     std::string pattern = (dir / fmt::format("{}XXXXXX", prefix)).string();
-    m_fd = ::mkostemp(pattern.data(), O_CLOEXEC);
-    if (m_fd < 0)
+    m_fd = UniqueFd(::mkostemp(pattern.data(), O_CLOEXEC));
+    if (!m_fd)
         io_error("cannot create a temporary file in", dir, errno);
     m_path = pattern;
 }
 
 TempFile::~TempFile() {
-    if (m_fd >= 0)
-        ::close(m_fd);
+    m_fd = UniqueFd(); // closed before its name goes
     if (!m_committed && !m_path.empty())
         ::unlink(m_path.c_str());
 }
 
 TempFile::TempFile(TempFile&& other) noexcept
-    : m_path(std::move(other.m_path)), m_fd(other.m_fd), m_size(other.m_size), m_committed(other.m_committed) {
-    other.m_fd = -1;
-    other.m_path.clear();
-}
+    : m_path(std::exchange(other.m_path, {})), m_fd(std::move(other.m_fd)), m_size(other.m_size), m_committed(other.m_committed) {}
 
 void TempFile::write(std::string_view bytes) {
     while (!bytes.empty()) {
-        const ssize_t n = ::write(m_fd, bytes.data(), bytes.size());
+        const ssize_t n = ::write(m_fd.get(), bytes.data(), bytes.size());
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -80,7 +77,7 @@ void TempFile::copy_from(const fs::path& source) {
         io_error("cannot open", source, errno);
     const int in = file.get();
     for (;;) {
-        const ssize_t n = ::copy_file_range(in, nullptr, m_fd, nullptr, std::size_t{1} << 30, 0);
+        const ssize_t n = ::copy_file_range(in, nullptr, m_fd.get(), nullptr, std::size_t{1} << 30, 0);
         if (n == 0)
             return;
         if (n > 0) {
@@ -97,17 +94,16 @@ void TempFile::copy_from(const fs::path& source) {
 }
 
 void TempFile::start_writeback() const {
-    if (m_fd >= 0)
-        ::sync_file_range(m_fd, 0, 0, SYNC_FILE_RANGE_WRITE); // only a head start: errors show at the sync
+    if (m_fd)
+        ::sync_file_range(m_fd.get(), 0, 0, SYNC_FILE_RANGE_WRITE); // only a head start: errors show at the sync
 }
 
 void TempFile::finish(bool sync) {
-    if (m_fd < 0)
+    if (!m_fd)
         return;
-    if (sync && ::fsync(m_fd) != 0)
+    if (sync && ::fsync(m_fd.get()) != 0)
         io_error("cannot sync", m_path, errno);
-    const int fd = m_fd;
-    m_fd = -1;
+    const int fd = m_fd.release();
     if (::close(fd) != 0)
         io_error("cannot close", m_path, errno);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "unique_fd.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -34,14 +36,14 @@ public:
     // (the temp file then goes when this is dropped). The parent of `target` must exist.
     int try_replace(const std::filesystem::path& target);
 
-    int fd() const { return m_fd; }
+    int fd() const { return m_fd.get(); }
 
     const std::filesystem::path& path() const { return m_path; }
     std::int64_t size() const { return m_size; }
 
 private:
     std::filesystem::path m_path;
-    int m_fd = -1;
+    UniqueFd m_fd;
     std::int64_t m_size = 0;
     bool m_committed = false;
 };

@@ -22,6 +22,8 @@ public:
     UniqueFd& operator=(const UniqueFd&) = delete;
 
     int get() const noexcept { return m_fd; }
+    // Gives up the descriptor without closing it, for a caller that closes it and checks how.
+    int release() noexcept { return std::exchange(m_fd, -1); }
     explicit operator bool() const noexcept { return m_fd >= 0; }
 
 private:
