@@ -23,7 +23,7 @@ constexpr std::string_view docm = "application/vnd.ms-word.document.macroEnabled
 constexpr std::string_view xlsm = "application/vnd.ms-excel.sheet.macroEnabled.12";
 constexpr std::string_view pptm = "application/vnd.ms-powerpoint.presentation.macroEnabled.12";
 
-constexpr std::array<std::string_view, 18> documents{
+constexpr std::array<std::string_view, 18> document_types{
     "application/pdf",
     docx, xlsx, pptx, docm, xlsm, pptm,
     "application/vnd.oasis.opendocument.text",
@@ -97,7 +97,7 @@ DocumentType zip_type(const std::filesystem::path& file) {
         return t;
     }
     if (odf_mime.starts_with("application/vnd.oasis.opendocument.") && manifest) {
-        const bool known = std::find(documents.begin(), documents.end(), odf_mime) != documents.end();
+        const bool known = std::find(document_types.begin(), document_types.end(), odf_mime) != document_types.end();
         return {odf_mime, known ? "" : "an OpenDocument type that is not a document", odf_basic};
     }
     if (java)
@@ -209,7 +209,7 @@ DocumentType from_bytes(const std::filesystem::path& file, std::string_view head
 
 } // namespace
 
-std::span<const std::string_view> document_mimes() { return documents; }
+std::span<const std::string_view> document_mimes() { return document_types; }
 
 DocumentType document_type(const std::filesystem::path& file, std::string_view head_mime, std::span<const std::string> allowed) {
     DocumentType type = from_bytes(file, head_mime);
