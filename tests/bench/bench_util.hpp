@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <sys/resource.h>
@@ -58,6 +62,29 @@ inline double timed(const std::vector<std::string>& args) {
         throw std::runtime_error(command + " exited with " + std::to_string(r.exit_code));
     }
     return r.seconds;
+}
+
+// Adds one case to the results file that `make bench` names in KENNIS_BENCH_RESULTS (nothing when
+// it names none): {"cases": [{"name", "kennis_s", "reference", "reference_s", "ratio", "target"}]},
+// the ratio always kennis's time over the reference's.
+inline void record(const std::string& name, double kennis_s, const std::string& reference, double reference_s, double target) {
+    const char* file = std::getenv("KENNIS_BENCH_RESULTS");
+    if (!file || !*file)
+        return;
+    nlohmann::ordered_json results{{"cases", nlohmann::ordered_json::array()}};
+    if (std::ifstream in(file); in)
+        results = nlohmann::ordered_json::parse(in, nullptr, false);
+    if (results.is_discarded() || !results.contains("cases"))
+        results = {{"cases", nlohmann::ordered_json::array()}};
+    results["cases"].push_back({{"name", name},
+                                {"kennis_s", kennis_s},
+                                {"reference", reference},
+                                {"reference_s", reference_s},
+                                {"ratio", kennis_s / reference_s},
+                                {"target", target}});
+    const std::string temp = std::string(file) + ".part";
+    std::ofstream(temp) << results.dump(2) << '\n';
+    std::filesystem::rename(temp, file);
 }
 
 inline double median(std::vector<double> v) {

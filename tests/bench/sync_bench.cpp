@@ -45,5 +45,7 @@ int main(int argc, char** argv) {
     const double took = kennis::bench::median(seconds);
     fmt::print("sync benchmark: {} entries ({:.1f} MB page)\n  kennis sync {:7.3f} s   target 10 s   ratio {:.2f} (target <= 1.0)\n",
                n, static_cast<double>(page.size()) / 1e6, took, took / 10.0);
+    // No command does what a sync does; the reference is the time the design allows.
+    kennis::bench::record(fmt::format("sync {}k", n / 1000), took, "10 s budget", 10.0, 1.0);
     return 0;
 }
