@@ -127,6 +127,8 @@ std::string lower_ascii(std::string_view text) {
 bool is_format(char32_t cp) { return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_CF; }
 
 std::string without_format(std::string_view text) {
+    if (is_ascii(text)) // every format character is beyond ASCII, and most names are ASCII
+        return std::string(text);
     std::string out;
     out.reserve(text.size());
     for (std::size_t pos = 0; pos < text.size();) {
@@ -138,6 +140,8 @@ std::string without_format(std::string_view text) {
 }
 
 std::string format_made_visible(std::string_view text) {
+    if (is_ascii(text))
+        return std::string(text);
     std::string out;
     out.reserve(text.size());
     for (std::size_t pos = 0; pos < text.size();) {
