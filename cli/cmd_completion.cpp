@@ -1,5 +1,4 @@
 #include "choice.hpp"
-#include "choice.hpp"
 #include "commands.hpp"
 #include "settings.hpp"
 
@@ -10,6 +9,8 @@
 #include <fmt/ranges.h>
 #include <functional>
 #include <map>
+#include <set>
+#include <utility>
 #include <kennis/browse.hpp>
 #include <kennis/tags.hpp>
 
@@ -60,19 +61,25 @@ Flags flags_of(const CLI::App* app) {
     return f;
 }
 
-// Every option with a fixed set of values, by its long name ("--by"), in any command.
-std::map<std::string, std::span<const std::string_view>> options_with_choices(const CLI::App* root) {
-    std::map<std::string, std::span<const std::string_view>> out;
-    const std::function<void(const CLI::App*)> visit = [&](const CLI::App* app) {
+// Every option with a fixed set of values, as a bash case pattern on "COMMAND --option": a
+// command's own first (changes --format offers atom), then the global ones, for any command.
+std::vector<std::pair<std::string, std::span<const std::string_view>>> options_with_choices(const CLI::App* root) {
+    std::vector<std::pair<std::string, std::span<const std::string_view>>> own, global;
+    std::set<std::string> seen;
+    const std::function<void(const CLI::App*, const std::string&)> visit = [&](const CLI::App* app, const std::string& command) {
         for (const auto* o : app->get_options())
             if (const auto values = choices_of(*o); !values.empty())
-                for (const auto& l : o->get_lnames())
-                    out.emplace("--" + l, values);
+                for (const auto& l : o->get_lnames()) {
+                    const std::string pattern = command.empty() ? fmt::format("*\" --{}\"", l) : fmt::format("\"{} --{}\"", command, l);
+                    if (seen.insert(pattern).second)
+                        (command.empty() ? global : own).emplace_back(pattern, values);
+                }
         for (const auto* sub : commands_of(app))
-            visit(sub);
+            visit(sub, command.empty() ? sub->get_name() : command);
     };
-    visit(root);
-    return out;
+    visit(root, "");
+    own.insert(own.end(), global.begin(), global.end());
+    return own;
 }
 
 // A bash word list of `values`, one per line, for compgen -W with IFS set to a newline.
@@ -111,8 +118,8 @@ std::string bash_script(const CLI::App* root) {
     std::sort(with_value.begin(), with_value.end());
     with_value.erase(std::unique(with_value.begin(), with_value.end()), with_value.end());
     std::string value_cases;
-    for (const auto& [option, values] : options_with_choices(root))
-        value_cases += fmt::format("        {}) COMPREPLY=($(compgen -W {} -- \"$cur\")); return ;;\n", option, bash_words(values));
+    for (const auto& [pattern, values] : options_with_choices(root))
+        value_cases += fmt::format("        {}) COMPREPLY=($(compgen -W {} -- \"$cur\")); return ;;\n", pattern, bash_words(values));
 
     return fmt::format(R"(# kennis completion for bash: source <(kennis completion bash)
 _kennis_values() {{
@@ -136,9 +143,9 @@ _kennis() {{
         if [[ -z $cmd ]]; then cmd=$word; elif [[ -z $sub ]]; then sub=$word; fi
     done
     local IFS=$'\n'
-    case $prev in
-        --theme) COMPREPLY=($(_kennis_values themes "$cur")); return ;;
-        --tag) COMPREPLY=($(_kennis_values tags "$cur")); return ;;
+    case "$cmd $prev" in
+        *" --theme") COMPREPLY=($(_kennis_values themes "$cur")); return ;;
+        *" --tag") COMPREPLY=($(_kennis_values tags "$cur")); return ;;
 {value_cases}    esac
     case " {with_value} " in *" $prev "*) COMPREPLY=($(compgen -f -- "$cur")); return ;; esac
     local words=""

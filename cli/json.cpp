@@ -132,7 +132,7 @@ nlohmann::ordered_json to_json(const ChangesReport& r) {
     for (const auto& t : r.themes) {
         nlohmann::ordered_json changes = nlohmann::ordered_json::array();
         for (const auto& c : t.changes)
-            changes.push_back({{"id", c.id}, {"slug", c.slug}, {"title", c.title}, {"kind", c.kind}, {"detail", c.detail}, {"at", c.at}});
+            changes.push_back({{"id", c.id}, {"slug", c.slug}, {"title", c.title}, {"kind", c.kind}, {"detail", c.detail}, {"at", c.at}, {"url", c.url}});
         themes.push_back({{"theme", t.theme}, {"changes", changes}});
     }
     return {{"since", r.since}, {"changes", r.events}, {"themes", themes}};

@@ -16,6 +16,7 @@ with catalogue.csv, SHA256SUMS, index.html and WAT-IS-NIEUW.html/.csv beside the
   Verzuim 18+
   Verzuim 18-
   Voortijdig schoolverlaten
+  WAT-IS-NIEUW.atom
   WAT-IS-NIEUW.csv
   WAT-IS-NIEUW.html
   catalogue.csv

@@ -11,6 +11,8 @@
 namespace kennis::choices {
 
 inline constexpr std::array<std::string_view, 5> format{"table", "json", "csv", "tsv", "paths"};
+// `changes` also writes a feed and a mail.
+inline constexpr std::array<std::string_view, 6> changes_format{"table", "json", "csv", "tsv", "atom", "email"};
 inline constexpr std::array<std::string_view, 4> layout{"theme", "tag", "type", "flat"};
 inline constexpr std::array<std::string_view, 4> link{"auto", "hardlink", "copy", "symlink"};
 inline constexpr std::array<std::string_view, 3> status{"active", "withdrawn", "all"};

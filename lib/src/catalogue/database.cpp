@@ -86,6 +86,10 @@ SQLite::Statement& StatementCache::operator()(const char* sql) {
     return *statement;
 }
 
+std::string library_id(Database& db) {
+    return db.sql().execAndGet("SELECT value FROM meta WHERE key = 'library_id'").getString();
+}
+
 std::string utc_now() {
     const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     std::tm tm{};

@@ -72,6 +72,9 @@ private:
     std::unordered_map<std::string_view, std::unique_ptr<SQLite::Statement>> m_statements;
 };
 
+// This library's own name, 32 hex digits made at random when its catalogue was created.
+std::string library_id(Database& db);
+
 // The current time as ISO 8601 UTC with seconds: 2026-11-22T21:40:00Z.
 std::string utc_now();
 

@@ -15,27 +15,6 @@
 namespace kennis {
 namespace {
 
-// A relative URL for a path inside the export, appended to `out`: every byte but the unreserved
-// ones and '/' percent-encoded, so spaces, '#' and accents survive every browser.
-void append_href(std::string& out, std::string_view path) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    const auto escaped = [](char c) {
-        return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
-                 c == '~' || c == '/');
-    };
-    for (auto start = path.begin(); start != path.end();) {
-        const auto at = std::find_if(start, path.end(), escaped);
-        out.append(start, at);
-        if (at == path.end())
-            break;
-        const auto c = static_cast<unsigned char>(*at);
-        out += '%';
-        out += hex[c >> 4];
-        out += hex[c & 0xF];
-        start = at + 1;
-    }
-}
-
 // The files of a document to show under one of its themes: with a layout by theme, the one in
 // that theme's folder; with other layouts, all of them.
 // `folders` holds the folder of every theme, "Verzuim 18-/", made once for the whole page.
@@ -263,19 +242,6 @@ std::string index_html(const std::vector<ExportEntry>& entries) {
     return out;
 }
 
-namespace {
-
-std::string_view news_label(const std::string& kind) {
-    static const std::map<std::string, std::string_view, std::less<>> labels{
-        {"added", "nieuw"},           {"reinstated", "weer opgenomen"},   {"withdrawn", "ingetrokken"},
-        {"new_version", "nieuwe versie"}, {"theme_added", "nieuw in dit thema"}, {"theme_removed", "uit dit thema"},
-        {"merged", "samengevoegd"},       {"unmerged", "weer apart"}};
-    const auto it = labels.find(kind);
-    return it == labels.end() ? std::string_view(kind) : it->second;
-}
-
-} // namespace
-
 std::string news_html(const ChangesReport& changes, const std::vector<ExportEntry>& entries, int days) {
     std::unordered_map<std::int64_t, const ExportEntry*> exported;
     std::map<std::string, std::string> folders;
@@ -306,7 +272,7 @@ std::string news_html(const ChangesReport& changes, const std::vector<ExportEntr
                 append_element(out, "\"><bdi>", c.title, "</bdi></a>");
             }
             fmt::format_to(std::back_inserter(out), "<div class=\"info\"><span class=\"type\">{}</span><time>{}</time></div></li>\n",
-                           news_label(c.kind), std::string_view(c.at).substr(0, 10));
+                           change_label(c.kind), std::string_view(c.at).substr(0, 10));
         }
         out += "</ul></section>\n";
     }

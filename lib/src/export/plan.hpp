@@ -18,7 +18,7 @@ class Library;
 
 // The files kennis writes beside the documents, in DEST itself: the listings and WAT-IS-NIEUW.
 inline constexpr std::array<std::string_view, 3> listing_files{"catalogue.csv", "SHA256SUMS", "index.html"};
-inline constexpr std::array<std::string_view, 2> news_files{"WAT-IS-NIEUW.html", "WAT-IS-NIEUW.csv"};
+inline constexpr std::array<std::string_view, 3> news_files{"WAT-IS-NIEUW.html", "WAT-IS-NIEUW.csv", "WAT-IS-NIEUW.atom"};
 
 // The folder of a path inside DEST, '/'-separated; empty for DEST itself.
 std::string parent_of(std::string_view path);

@@ -25,7 +25,7 @@ inline std::set<std::string> files_under(const std::filesystem::path& dir) {
     for (const auto& e : fs::recursive_directory_iterator(dir))
         if (!e.is_directory())
             out.insert(fs::relative(e.path(), dir).string());
-    for (const char* own : {"catalogue.csv", "SHA256SUMS", "index.html", "WAT-IS-NIEUW.html", "WAT-IS-NIEUW.csv", ".kennis-export"})
+    for (const char* own : {"catalogue.csv", "SHA256SUMS", "index.html", "WAT-IS-NIEUW.html", "WAT-IS-NIEUW.csv", "WAT-IS-NIEUW.atom", ".kennis-export"})
         out.erase(own);
     return out;
 }

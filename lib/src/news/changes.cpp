@@ -5,6 +5,7 @@
 #include "library/library_impl.hpp"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 #include <optional>
 #include <tuple>
@@ -54,7 +55,8 @@ ChangesReport list_changes(Library& library, const std::optional<std::string>& s
     // temp tables took four times as long as the query itself.
     SQLite::Statement q(db.sql(), R"sql(
         SELECT e.document_id, d.slug, d.title, e.kind, coalesce(e.detail, ''), e.at, e.id,
-               coalesce(t.name, ''), coalesce(t.id, 1 << 62)
+               coalesce(t.name, ''), coalesce(t.id, 1 << 62),
+               coalesce((SELECT u.url FROM urls u WHERE u.document_id = d.id ORDER BY u.id LIMIT 1), '')
         FROM events e
         JOIN documents d ON d.id = e.document_id
         LEFT JOIN memberships m ON e.theme_id IS NULL AND m.document_id = e.document_id
@@ -68,19 +70,19 @@ ChangesReport list_changes(Library& library, const std::optional<std::string>& s
     q.bind(2, after_event);
     struct Row {
         std::int64_t theme_key; // themes in the order they were first seen; no theme last
-        std::int64_t event;
         std::string theme;
         ChangeEvent change;
     };
     std::vector<Row> rows;
     while (q.executeStep())
-        rows.push_back({q.getColumn(8).getInt64(), q.getColumn(6).getInt64(), q.getColumn(7).getString(),
+        rows.push_back({q.getColumn(8).getInt64(), q.getColumn(7).getString(),
                         {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                         q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString()}});
+                         q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+                         q.getColumn(6).getInt64(), q.getColumn(9).getString()}});
     // Sorted as indices: a row is a few hundred bytes of text, and ten thousand of them move.
     std::vector<std::size_t> sorted(rows.size());
     std::iota(sorted.begin(), sorted.end(), std::size_t{0});
-    const auto key = [&](std::size_t i) { return std::tie(rows[i].theme_key, rows[i].change.at, rows[i].event); };
+    const auto key = [&](std::size_t i) { return std::tie(rows[i].theme_key, rows[i].change.at, rows[i].change.event); };
     std::sort(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
     // A document in a theme through two sources is in it once.
     sorted.erase(std::unique(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b) { return key(a) == key(b); }), sorted.end());
@@ -91,13 +93,22 @@ ChangesReport list_changes(Library& library, const std::optional<std::string>& s
         if (n == 0 || row.theme_key != rows[sorted[n - 1]].theme_key)
             report.themes.push_back({std::move(row.theme), {}});
         report.themes.back().changes.push_back(std::move(row.change));
-        events.push_back(row.event);
+        events.push_back(row.change.event);
     }
     std::sort(events.begin(), events.end());
     report.events = static_cast<std::size_t>(std::unique(events.begin(), events.end()) - events.begin());
     return report;
 } catch (...) {
     rethrow_at_edge(library);
+}
+
+std::string_view change_label(std::string_view kind) {
+    static const std::map<std::string_view, std::string_view> labels{
+        {"added", "nieuw"},           {"reinstated", "weer opgenomen"},   {"withdrawn", "ingetrokken"},
+        {"new_version", "nieuwe versie"}, {"theme_added", "nieuw in dit thema"}, {"theme_removed", "uit dit thema"},
+        {"merged", "samengevoegd"},       {"unmerged", "weer apart"}};
+    const auto it = labels.find(kind);
+    return it == labels.end() ? kind : it->second;
 }
 
 } // namespace kennis
