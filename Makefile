@@ -12,7 +12,8 @@ DEB_PACKAGES := build-essential cmake ninja-build pkg-config git ca-certificates
 	libcli11-dev libfmt-dev libsqlite3-dev libsqlitecpp-dev libcurl4-openssl-dev libxml2-dev \
 	libpoppler-cpp-dev libstemmer-dev libutf8proc-dev libssl-dev nlohmann-json3-dev libarchive-dev \
 	libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev zlib1g-dev \
-	groff-base jq sqlite3 curl rsync chromium zsh fish
+	groff-base jq sqlite3 curl rsync chromium zsh fish \
+	libxml2-utils python3 dpkg-dev fakeroot lintian
 
 # Ninja keeps both cores busy across targets (a test's objects compile while the library links).
 # Line tables (-g1) are what backtraces and profiles use; full debug information doubled the build.
@@ -25,7 +26,7 @@ FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := listing_parser snapshot_reader query_translator file_name title_metadata
 
-.PHONY: deps build demo test unit-test asan-build asan-run asan-test long-test bench fuzz install clean
+.PHONY: deps build demo test unit-test asan-build asan-run asan-test long-test bench fuzz install deb clean
 
 # Installs the Debian packages named in $(1) that are missing (as root, or through sudo).
 define install_packages
@@ -126,6 +127,11 @@ fuzz: deps
 
 install: build
 	cmake --install $(BUILD)
+
+# The Debian package, $(BUILD)/kennis_VERSION_ARCH.deb, checked by lintian.
+deb: build
+	cd $(BUILD) && cpack -G DEB
+	lintian --fail-on error $(BUILD)/kennis_*.deb
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

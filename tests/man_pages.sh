@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # Every command that `kennis --help` lists has a manual page that names each of its options and
 # every value that --help shows for one as {a,b,c}, and `cmake --install` puts kennis and all the
-# pages in place. Run by installed.sh, with kennis
+# pages (gzipped) in place. Run by installed.sh, with kennis
 # installed in KENNIS_PREFIX.
 set -euo pipefail
 prefix=${KENNIS_PREFIX:?run by installed.sh}
 kennis=$prefix/bin/kennis
-pages=$prefix/share/man/man1
 status=0
 fail() {
     echo "$1"
     status=1
 }
 [[ -x $prefix/bin/kennis ]] || fail "cmake --install did not install bin/kennis"
-[[ -f $pages/kennis.1 ]] || fail "cmake --install did not install kennis.1"
+[[ -f $prefix/share/man/man1/kennis.1.gz ]] || fail "cmake --install did not install kennis.1.gz"
+# The pages are installed compressed; they are read here as man reads them.
+pages=$(mktemp -d)
+trap 'rm -rf "$pages"' EXIT
+for gz in "$prefix"/share/man/man1/*.1.gz; do
+    gzip -dc "$gz" >"$pages/$(basename "$gz" .gz)"
+done
 # The values --help shows for the options of `kennis ARGS…` that `page` must name.
 check_values() {
     local page=$1
