@@ -4,6 +4,7 @@
 #include "kennis/sync.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -106,6 +107,16 @@ TEST_F(ChangesTest, TheFeedTellsEachDocumentEventOnceAndKeepsItsIdFromRunToRun) 
     EXPECT_EQ(std::set<std::string>(later.begin() + 1, later.end()), std::set<std::string>(ids.begin(), ids.end()))
         << "the newest first, and the older entries keep their ids";
     EXPECT_NE(second.find("<title type=\"text\">Ingetrokken: Handreiking B</title>"), std::string::npos);
+
+    // Two new files of A, as a fetch records them: each is news of its own.
+    for (const char* sha : {"1111", "2222"})
+        db().sql().exec(fmt::format("INSERT INTO events (at, document_id, kind, detail) "
+                                    "SELECT '2099-01-01T00:00:00Z', id, 'new_version', '{}' FROM documents WHERE title = 'Handreiking A'",
+                                    sha));
+    const auto versions = entry_ids(changes_atom(library(), list_changes(library(), "2000-01-01"), {}));
+    ASSERT_EQ(versions.size(), 5u);
+    EXPECT_EQ(std::set<std::string>(versions.begin() + 2, versions.end()), std::set<std::string>(later.begin(), later.end()));
+    EXPECT_NE(versions[0], versions[1]);
 
     const FeedOptions other{.key = "another share", .self = {}, .page = {}, .link = {}};
     EXPECT_NE(changes_atom(library(), list_changes(library(), "2000-01-01"), other).substr(0, 200), second.substr(0, 200))
