@@ -1,5 +1,6 @@
 // Search benchmark: a synthetic catalogue of N documents (default 100 000) with about 2 KB of
-// Dutch-like text each. Reports bulk indexing throughput, and p50/p95 latency of kennis search
+// Dutch-like text each. Reports bulk indexing throughput against a bare FTS5 table with the same
+// tokenizer fed the same rows, and p50/p95 latency of kennis search
 // (in-process and as a whole process) for a rare, a medium and a common term and a phrase,
 // against the bare FTS5 MATCH + bm25 + snippet query on the same database.
 //
@@ -9,7 +10,11 @@
 #include "kennis/library.hpp"
 #include "kennis/search.hpp"
 #include "library/library_impl.hpp"
+#include "search/dutch_tokenizer.hpp"
 #include "search/search_index.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+#include <array>
 
 #include <filesystem>
 #include <fmt/format.h>
@@ -57,6 +62,40 @@ Timing measure(int repeats, F f) {
     }
     std::sort(ms.begin(), ms.end());
     return {median(ms), ms[std::min(ms.size() - 1, ms.size() * 95 / 100)]};
+}
+
+// The reference for building the index: the same rows, already gathered, inserted into a bare
+// FTS5 table with the same columns and tokenizer, in one transaction of a database of its own.
+double bare_index_build(kennis::Database& db, const fs::path& file) {
+    struct Row {
+        std::int64_t rowid;
+        std::array<std::string, 5> columns;
+    };
+    std::vector<Row> rows;
+    SQLite::Statement read(db.sql(), "SELECT rowid, title, themes, tags, type, body FROM search_index");
+    while (read.executeStep()) {
+        Row r{read.getColumn(0).getInt64(), {}};
+        for (int c = 0; c < 5; ++c)
+            r.columns[static_cast<std::size_t>(c)] = read.getColumn(c + 1).getString();
+        rows.push_back(std::move(r));
+    }
+    SQLite::Database bare(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    bare.exec("PRAGMA journal_mode = WAL");
+    bare.exec("PRAGMA synchronous = NORMAL");
+    kennis::register_dutch_tokenizer(bare.getHandle());
+    bare.exec("CREATE VIRTUAL TABLE t USING fts5(title, themes, tags, type, body, tokenize = 'kennis_dutch')");
+    const auto start = Clock::now();
+    SQLite::Transaction tx(bare);
+    SQLite::Statement ins(bare, "INSERT INTO t (rowid, title, themes, tags, type, body) VALUES (?, ?, ?, ?, ?, ?)");
+    for (const auto& r : rows) {
+        ins.bind(1, r.rowid);
+        for (int c = 0; c < 5; ++c)
+            ins.bind(c + 2, r.columns[static_cast<std::size_t>(c)]);
+        ins.exec();
+        ins.reset();
+    }
+    tx.commit();
+    return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
 } // namespace
@@ -115,8 +154,12 @@ int main(int argc, char** argv) {
     const auto index_start = Clock::now();
     kennis::ensure_search_index(db);
     const double index_seconds = std::chrono::duration<double>(Clock::now() - index_start).count();
-    fmt::print("search: {} documents, ~2 KB of text each; index built in {:.1f} s = {:.0f} documents/s\n", n,
-               index_seconds, static_cast<double>(n) / index_seconds);
+    const double bare_index_seconds = bare_index_build(db, home / "bare-fts5.db");
+    fmt::print("search: {} documents, ~2 KB of text each; index built in {:.1f} s = {:.0f} documents/s; "
+               "bare FTS5 with the same tokenizer {:.1f} s = {:.0f} documents/s; rate {:.2f}x bare (target >= 0.8)\n",
+               n, index_seconds, static_cast<double>(n) / index_seconds, bare_index_seconds,
+               static_cast<double>(n) / bare_index_seconds, bare_index_seconds / index_seconds);
+    kennis::bench::record("index build", index_seconds, "bare FTS5 insert, kennis_dutch tokenizer", bare_index_seconds, 1.25);
 
     SQLite::Statement bare(db.sql(), "SELECT rowid, bm25(search_index, 10.0, 3.0, 3.0, 2.0, 1.0), "
                                      "snippet(search_index, -1, char(2), char(3), '…', 12) FROM search_index "
@@ -141,8 +184,10 @@ int main(int argc, char** argv) {
         fmt::print("  {:<8} {:>12.2f} {:>12.2f} {:>12.2f} {:>12.2f} {:>10} {:>14.1f}\n", name, b.p50, k.p50, k.p95,
                    k.p50 / b.p50, hits, p.p50);
         kennis::bench::record(fmt::format("search {}", name), k.p50 / 1000, "bare FTS5 MATCH + bm25", b.p50 / 1000, 1.5);
+        if (name == "rare")
+            kennis::bench::record("search rare process", p.p50 / 1000, "15 ms budget", 0.015, 1.0);
     }
-    fmt::print("  targets: kennis p50 within 1.5x of bare; whole process under 50 ms for the rare term\n");
+    fmt::print("  targets: kennis p50 within 1.5x of bare; whole process under 15 ms for the rare term\n");
     fs::remove_all(home);
     return 0;
 }

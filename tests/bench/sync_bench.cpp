@@ -1,11 +1,14 @@
 // Sync benchmark: a listing page of N entries (default 100 000) served from 127.0.0.1, synced into
 // an empty library by the kennis binary (parse and apply), median of a few runs, against the
-// design's target of 10 s.
+// sqlite3 shell importing the same entries (title, theme, address) from a TSV file into a table
+// with an FTS5 index on the title, and against a budget of 5 s.
 //
 //   kennis_bench_sync KENNIS_BIN [N]
 #include "bench_util.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <fmt/format.h>
 #include <httplib.h>
 #include <thread>
@@ -20,8 +23,11 @@ int main(int argc, char** argv) {
     const std::string kennis = argv[1];
     const std::size_t n = argc > 2 ? std::stoul(argv[2]) : 100000;
     std::string page = "<html><head><meta charset=\"utf-8\"></head><body><h2>Downloadcentrum</h2><h3>Thuiszitters</h3><ul>";
-    for (std::size_t i = 0; i < n; ++i)
+    std::string tsv;
+    for (std::size_t i = 0; i < n; ++i) {
         page += fmt::format("<li>Handreiking nummer {} over verzuim <a href=\"/media/doc-{}.pdf\">download</a></li>\n", i, i);
+        tsv += fmt::format("Handreiking nummer {} over verzuim\tThuiszitters\thttp://127.0.0.1/media/doc-{}.pdf\n", i, i);
+    }
     page += "</ul></body></html>";
 
     httplib::Server server;
@@ -39,13 +45,36 @@ int main(int argc, char** argv) {
         seconds.push_back(kennis::bench::timed({kennis, "--home", work.string(), "-q", "sync", "--source",
                                                 fmt::format("http://127.0.0.1:{}/kennisbank", port)}));
     }
-    fs::remove_all(work);
     server.stop();
     listener.join();
+
+    // The reference: the same entries into SQLite with a full-text index on the title, by the
+    // sqlite3 shell, from a file it reads as fast as it can.
+    fs::remove_all(work);
+    fs::create_directories(work);
+    std::ofstream(work / "entries.tsv") << tsv;
+    std::ofstream(work / "import.sql") << "PRAGMA journal_mode = WAL;\n"
+                                          "CREATE TABLE entries (title TEXT, theme TEXT, address TEXT);\n"
+                                          "CREATE VIRTUAL TABLE entries_title USING fts5(title, content = 'entries');\n"
+                                          ".mode tabs\n"
+                                          ".import entries.tsv entries\n"
+                                          "INSERT INTO entries_title (rowid, title) SELECT rowid, title FROM entries;\n";
+    std::vector<double> reference;
+    for (int i = 0; i < 3; ++i) {
+        fs::remove(work / "reference.db");
+        reference.push_back(kennis::bench::timed(
+            {"sh", "-c", fmt::format("cd '{}' && sqlite3 reference.db < import.sql", work.string())}));
+    }
+    fs::remove_all(work);
+
     const double took = kennis::bench::median(seconds);
-    fmt::print("sync benchmark: {} entries ({:.1f} MB page)\n  kennis sync {:7.3f} s   target 10 s   ratio {:.2f} (target <= 1.0)\n",
-               n, static_cast<double>(page.size()) / 1e6, took, took / 10.0);
-    // No command does what a sync does; the reference is the time the design allows.
-    kennis::bench::record(fmt::format("sync {}k", n / 1000), took, "10 s budget", 10.0, 1.0);
+    const double ref = kennis::bench::median(reference);
+    fmt::print("sync benchmark: {} entries ({:.1f} MB page)\n"
+               "  kennis sync {:7.3f} s (spread {:.3f}-{:.3f})   sqlite3 .import + FTS5 {:.3f} s   ratio {:.2f} (target <= 3.0)\n"
+               "  against the 5 s budget: {:.2f} (target <= 1.0)\n",
+               n, static_cast<double>(page.size()) / 1e6, took, *std::min_element(seconds.begin(), seconds.end()),
+               *std::max_element(seconds.begin(), seconds.end()), ref, took / ref, took / 5.0);
+    kennis::bench::record(fmt::format("sync {}k", n / 1000), took, "sqlite3 .import TSV into a table with FTS5 on the title", ref, 3.0);
+    kennis::bench::record(fmt::format("sync {}k budget", n / 1000), took, "5 s budget", 5.0, 1.0);
     return 0;
 }
