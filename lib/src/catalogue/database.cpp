@@ -86,6 +86,38 @@ SQLite::Statement& StatementCache::operator()(const char* sql) {
     return *statement;
 }
 
+StampOnceForInserts::StampOnceForInserts(Database& db, std::initializer_list<std::string_view> tables) : m_db(db) {
+    SQLite::Statement q(db.sql(), "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
+                                  "AND sql LIKE '%AFTER INSERT ON%catalogue_stamp%'");
+    std::vector<std::string> names;
+    for (const auto table : tables) {
+        q.bind(1, std::string(table));
+        while (q.executeStep()) {
+            names.push_back(q.getColumn(0).getString());
+            m_triggers.push_back(q.getColumn(1).getString());
+        }
+        q.reset();
+    }
+    for (const auto& name : names)
+        db.sql().exec(fmt::format("DROP TRIGGER \"{}\"", name));
+}
+
+void StampOnceForInserts::finish() {
+    m_finished = true;
+    for (const auto& sql : m_triggers)
+        m_db.sql().exec(sql);
+    if (m_inserted)
+        m_db.sql().exec("UPDATE catalogue_stamp SET value = random()");
+}
+
+StampOnceForInserts::~StampOnceForInserts() {
+    if (m_finished)
+        return;
+    // Unwinding from an error: the transaction rolls back, which restores them anyway.
+    for (const auto& sql : m_triggers)
+        m_db.sql().tryExec(sql);
+}
+
 std::string library_id(Database& db) {
     return db.sql().execAndGet("SELECT value FROM meta WHERE key = 'library_id'").getString();
 }

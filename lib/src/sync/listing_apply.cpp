@@ -41,9 +41,9 @@ public:
         const Id source = source_id(force);
         start_sync_log(source);
         load();
-        resolve_entries();
+        bulk({"documents", "urls", "aliases", "events"}, [&] { resolve_entries(); });
         absorb_twins();
-        update_memberships(source);
+        bulk({"memberships", "events"}, [&] { update_memberships(source); });
         withdraw_unlisted(source, report);
         write_listing(source);
         finish(source, report);
@@ -58,6 +58,22 @@ public:
     }
 
 private:
+    // Runs `loop`, which inserts a row into `tables` for each of thousands of entries, with the
+    // catalogue stamp changed once rather than by a trigger for every row.
+    template <typename Loop>
+    void bulk(std::initializer_list<std::string_view> tables, Loop loop) {
+        StampOnceForInserts stamp(m_db, tables);
+        m_stamp = &stamp;
+        loop();
+        m_stamp = nullptr;
+        stamp.finish();
+    }
+
+    void inserted() {
+        if (m_stamp)
+            m_stamp->inserted();
+    }
+
     Id source_id(bool force) {
         SQLite::Statement q(m_sql, "SELECT id, last_entries FROM sources WHERE location = ?");
         q.bind(1, m_listing.source);
@@ -135,19 +151,31 @@ private:
         return slug;
     }
 
+    // A new document gets at once what refresh_document_title would give it from its one title,
+    // so that a page of new documents writes each row once.
     Id create_document(const std::string& title) {
         const std::string shown = display_title(title);
-        auto& ins = m_cached("INSERT INTO documents (id, slug, title, title_key, series_key, first_seen, last_seen) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        auto& ins = m_cached("INSERT INTO documents (id, slug, title, title_key, series_key, first_seen, last_seen, "
+                             "type, publisher, date, period, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         const Id doc = m_next_id++;
         ins.bind(1, doc);
         ins.bind(2, unique_slug(shown));
         ins.bind(3, shown);
-        ins.bind(4, title_key(title));
-        ins.bind(5, series_key(title));
+        ins.bind(4, title_key(shown));
+        ins.bind(5, series_key(shown));
         ins.bind(6, m_now);
         ins.bind(7, m_now);
+        const TitleMetadata meta = parse_title_metadata(shown);
+        int col = 8;
+        for (const auto& field : {meta.type, meta.publisher, meta.date, meta.period, meta.level}) {
+            if (field)
+                ins.bind(col, *field);
+            else
+                ins.bind(col);
+            ++col;
+        }
         ins.exec();
+        inserted();
         touch(doc).created = true;
         event(doc, "added", std::nullopt, title);
         return doc;
@@ -166,6 +194,7 @@ private:
         ins.bind(2, url);
         ins.bind(3, m_now);
         ins.exec();
+        inserted();
         m_url_doc.emplace(url, doc);
         m_has_url.insert(doc);
         auto& t = touch(doc);
@@ -186,11 +215,13 @@ private:
         ins.bind(3, key);
         ins.bind(4, static_cast<std::int64_t>(known.size()));
         ins.exec();
+        inserted();
         auto& docs = m_key_docs[key];
         if (std::find(docs.begin(), docs.end(), doc) == docs.end())
             docs.insert(std::upper_bound(docs.begin(), docs.end(), doc), doc);
-        m_retitle.insert(doc);
         auto& t = touch(doc);
+        if (!t.created || known.size() > 1)
+            m_retitle.insert(doc);
         if (!t.created && known.size() > 1) {
             t.details.push_back(fmt::format("also listed as \"{}\"", title));
             event(doc, "alias_added", std::nullopt, title);
@@ -275,6 +306,7 @@ private:
                 ins.bind(4, m_now);
                 ins.exec();
                 ins.reset();
+                inserted();
                 if (!t.created && !elsewhere[doc].contains(theme)) {
                     t.details.push_back(fmt::format("now also under {}", theme_name(theme)));
                     event(doc, "theme_added", theme, std::nullopt);
@@ -469,6 +501,7 @@ private:
         else
             ins.bind(6);
         ins.exec();
+        inserted();
     }
 
     Database& m_db;
@@ -493,6 +526,7 @@ private:
     // Never the id of a merged document, which keeps resolving to its survivor and may come back.
     Id m_next_id = 1;
     Id m_sync_id = 0;
+    StampOnceForInserts* m_stamp = nullptr; // while a bulk loop runs
 };
 
 } // namespace

@@ -60,6 +60,35 @@ TEST_F(SyncTest, ApplyingTheSameListingAgainChangesNothing) {
     EXPECT_NE(catalogue_stamp(db()), stamp);
 }
 
+TEST_F(SyncTest, ASyncThatOnlyAddsChangesTheStampOnceAndLeavesEveryTriggerInPlace) {
+    seed_if_empty(library());
+    const auto triggers = count("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'");
+    const auto stamp = catalogue_stamp(db());
+    Listing more = builtin_snapshot();
+    more.entries.push_back({"Thuiszitters", "Een nieuwe handreiking", "https://example.test/nieuw.pdf"});
+    const auto report = apply_listings(library(), {more}, false);
+    EXPECT_EQ(report.added, 1u);
+    EXPECT_EQ(report.updated + report.withdrawn, 0u);
+    EXPECT_NE(catalogue_stamp(db()), stamp) << "an export after it must look again";
+    EXPECT_EQ(count("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), triggers);
+
+    const auto before = catalogue_stamp(db());
+    db().sql().exec("INSERT INTO urls (document_id, url, first_seen) VALUES (1, 'https://example.test/ander.pdf', '')");
+    EXPECT_NE(catalogue_stamp(db()), before) << "the triggers work again after the sync";
+}
+
+TEST_F(SyncTest, TriggersLeftOutForABulkWriteComeBackWhenItFails) {
+    const auto triggers = count("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'");
+    try {
+        WriteTransaction tx(db());
+        StampOnceForInserts bulk(db(), {"documents", "urls", "aliases", "events"});
+        EXPECT_LT(count("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), triggers);
+        throw std::runtime_error("the page broke off");
+    } catch (const std::runtime_error&) {
+    }
+    EXPECT_EQ(count("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"), triggers);
+}
+
 TEST_F(SyncTest, SeedingHappensOnceWhenManyStartTogether) {
     const auto home = dir() / "shared-home";
     std::vector<std::thread> threads;
