@@ -18,16 +18,28 @@
 namespace kennis {
 namespace {
 
-// A name-based UUID (version 8: the bytes are the caller's) made from a SHA-256, as "urn:uuid:…":
-// the id a feed reader keeps an entry by.
-std::string uuid_urn(std::string_view name) {
-    std::string hex = sha256_hex(name).substr(0, 32);
-    hex[12] = '8';
-    const int variant = std::stoi(std::string(1, hex[16]), nullptr, 16);
-    hex[16] = "89ab"[variant & 3];
-    return fmt::format("urn:uuid:{}-{}-{}-{}-{}", hex.substr(0, 8), hex.substr(8, 4), hex.substr(12, 4), hex.substr(16, 4),
-                       hex.substr(20));
-}
+// The ids of a feed and its entries, as "urn:uuid:…" (version 8: the bytes are kennis's own): the
+// first 80 bits name the library and the feed, from a SHA-256 made once; the last 48 are the
+// event's number, or zero for the feed itself. A feed of ten thousand entries hashes once.
+class FeedIds {
+public:
+    FeedIds(std::string_view library, std::string_view feed) : m_prefix(sha256_hex(fmt::format("{}\x1f{}", library, feed)).substr(0, 20)) {
+        m_prefix[12] = '8';
+        m_prefix[16] = "89ab"[std::stoi(std::string(1, m_prefix[16]), nullptr, 16) & 3];
+    }
+
+    std::string feed() const { return of(0); }
+    std::string entry(std::int64_t event) const { return of(event); }
+
+private:
+    std::string m_prefix; // 20 hex digits
+
+    std::string of(std::int64_t n) const {
+        return fmt::format("urn:uuid:{}-{}-{}-{}-{:012x}", std::string_view(m_prefix).substr(0, 8), std::string_view(m_prefix).substr(8, 4),
+                           std::string_view(m_prefix).substr(12, 4), std::string_view(m_prefix).substr(16, 4),
+                           static_cast<std::uint64_t>(n) & 0xFFFFFFFFFFFFu);
+    }
+};
 
 // A time as Atom wants it (RFC 3339 with seconds and a zone), from the forms kennis stores and
 // --since takes: 2026-11-01, 2026-11-01T06:00, 2026-11-01T06:00:00Z.
@@ -91,7 +103,7 @@ void append_text_element(std::string& out, std::string_view open, std::string_vi
 } // namespace
 
 std::string changes_atom(Library& library, const ChangesReport& changes, const FeedOptions& options) try {
-    const std::string library_name = library_id(library.impl().db);
+    const FeedIds ids(library_id(library.impl().db), options.key);
     const std::vector<Item> items = feed_items(changes);
     // The feed changes when its news does, and not from one run to the next without news: a
     // share's copy is then left alone.
@@ -100,7 +112,7 @@ std::string changes_atom(Library& library, const ChangesReport& changes, const F
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">
 )";
     out.reserve(512 + items.size() * 768);
-    fmt::format_to(std::back_inserter(out), "  <id>{}</id>\n", uuid_urn(fmt::format("{}\x1f" "feed\x1f{}", library_name, options.key)));
+    fmt::format_to(std::back_inserter(out), "  <id>{}</id>\n", ids.feed());
     out += "  <title>Kennisbank – wat is nieuw</title>\n";
     fmt::format_to(std::back_inserter(out), "  <updated>{}</updated>\n", updated);
     out += "  <author><name>kennis</name></author>\n";
@@ -111,7 +123,7 @@ std::string changes_atom(Library& library, const ChangesReport& changes, const F
         append_text_element(out, "  <link rel=\"alternate\" type=\"text/html\" href=\"", options.page, "\"/>\n");
     for (const auto& [c, themes] : items) {
         out += "  <entry>\n";
-        fmt::format_to(std::back_inserter(out), "    <id>{}</id>\n", uuid_urn(fmt::format("{}\x1f" "event\x1f{}", library_name, c->event)));
+        fmt::format_to(std::back_inserter(out), "    <id>{}</id>\n", ids.entry(c->event));
         std::string title(change_label(c->kind));
         if (!title.empty())
             title[0] = static_cast<char>(title[0] - 'a' + 'A');
