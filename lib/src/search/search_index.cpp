@@ -50,6 +50,12 @@ void reindex_documents(Database& db, const std::vector<std::int64_t>& ids) {
         del.exec();
         del.reset();
     }
+    index_new_documents(db, ids);
+}
+
+void index_new_documents(Database& db, const std::vector<std::int64_t>& ids) {
+    if (ids.empty())
+        return;
     SQLite::Statement ins(db.sql(), std::string(index_rows) + " WHERE d.id IN (SELECT value FROM json_each(?))");
     ins.bind(1, nlohmann::json(ids).dump());
     ins.exec();

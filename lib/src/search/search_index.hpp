@@ -16,6 +16,10 @@ inline constexpr std::int64_t search_page(std::int64_t rowid) { return rowid & (
 // transaction); documents that no longer exist lose their rows.
 void reindex_documents(Database& db, const std::vector<std::int64_t>& ids);
 
+// The same for documents made in the caller's transaction, which have no rows yet: a sync of a
+// new page adds thousands, and looking for rows of each to remove took a third of the indexing.
+void index_new_documents(Database& db, const std::vector<std::int64_t>& ids);
+
 // Rebuilds the whole index when it was built by another stemmer (or never built).
 void ensure_search_index(Database& db);
 

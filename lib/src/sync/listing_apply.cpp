@@ -397,15 +397,19 @@ private:
     }
 
     // Documents whose titles or themes changed: created ones, and those with something to report.
+    // A created one that took in a twin was indexed by the merge.
     void reindex_changed() {
-        std::vector<Id> changed;
+        std::vector<Id> created, changed;
         for (Id doc : m_order) {
             const auto& t = m_touched.at(doc);
-            if (t.created || !t.details.empty())
+            if (t.created && t.details.empty())
+                created.push_back(doc);
+            else if (t.created || !t.details.empty())
                 changed.push_back(doc);
         }
         changed.insert(changed.end(), m_withdrawn_elsewhere.begin(), m_withdrawn_elsewhere.end());
         reindex_documents(m_db, changed);
+        index_new_documents(m_db, created);
     }
 
     void write_listing(Id source) {
@@ -436,6 +440,13 @@ private:
         SQLite::Statement seen(m_sql, "UPDATE documents SET last_seen = ?1 WHERE id = ?2");
         for (Id doc : m_order) {
             auto& t = m_touched.at(doc);
+            if (t.created) { // active and seen now since it was inserted
+                if (m_retitle.contains(doc)) // listed under a second title too
+                    refresh_document_title(m_cached, doc);
+                ++report.added;
+                report.changes.push_back(change_of(doc, "added", {}));
+                continue;
+            }
             reinstate.bind(1, m_now);
             reinstate.bind(2, doc);
             if (reinstate.exec() > 0) {
@@ -449,10 +460,7 @@ private:
             seen.reset();
             if (m_retitle.contains(doc))
                 refresh_document_title(m_cached, doc);
-            if (t.created) {
-                ++report.added;
-                report.changes.push_back(change_of(doc, "added", {}));
-            } else if (!t.details.empty()) {
+            if (!t.details.empty()) {
                 ++report.updated;
                 report.changes.push_back(change_of(doc, "updated", t.details));
             } else {

@@ -156,6 +156,8 @@ std::string format_made_visible(std::string_view text) {
 }
 
 bool is_alnum(char32_t cp) {
+    if (cp < 0x80) // most of every title, asked of each of its characters
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
     switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LL:

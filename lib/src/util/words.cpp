@@ -6,19 +6,21 @@ namespace kennis {
 
 std::vector<std::string> split_words(std::string_view text) {
     std::vector<std::string> words;
-    std::string current;
+    // A word is a run of letters and digits, taken from the text whole rather than a character
+    // at a time: a sync splits every title of the page several times.
+    std::size_t word_start = std::string_view::npos;
     for (std::size_t pos = 0; pos < text.size();) {
         const std::size_t start = pos;
-        const char32_t cp = unicode::next(text, pos);
-        if (unicode::is_alnum(cp)) {
-            current.append(text.substr(start, pos - start));
-        } else if (!current.empty()) {
-            words.push_back(std::move(current));
-            current.clear();
+        const bool alnum = unicode::is_alnum(unicode::next(text, pos));
+        if (alnum && word_start == std::string_view::npos) {
+            word_start = start;
+        } else if (!alnum && word_start != std::string_view::npos) {
+            words.emplace_back(text.substr(word_start, start - word_start));
+            word_start = std::string_view::npos;
         }
     }
-    if (!current.empty())
-        words.push_back(std::move(current));
+    if (word_start != std::string_view::npos)
+        words.emplace_back(text.substr(word_start));
     return words;
 }
 
