@@ -25,6 +25,7 @@ using Id = std::int64_t;
 // What one document went through during this sync.
 struct Touched {
     bool created = false;
+    std::string slug, title; // of a created document, as it was inserted
     std::vector<std::string> details;
     std::set<Id> themes; // themes this source lists it under now
 };
@@ -48,12 +49,20 @@ public:
         write_listing(source);
         finish(source, report);
         reindex_changed();
+        // Added, then updated, then withdrawn, each by id; the ranks are found once, not per comparison.
         static constexpr std::array<std::string_view, 3> order{"added", "updated", "withdrawn"};
-        const auto rank = [](const DocumentChange& c) {
-            return std::pair(std::find(order.begin(), order.end(), c.kind) - order.begin(), c.id);
-        };
-        std::sort(report.changes.begin(), report.changes.end(),
-                  [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+        std::vector<std::pair<std::pair<std::ptrdiff_t, Id>, std::size_t>> ranked;
+        ranked.reserve(report.changes.size());
+        for (std::size_t i = 0; i < report.changes.size(); ++i) {
+            const auto& c = report.changes[i];
+            ranked.push_back({{std::find(order.begin(), order.end(), c.kind) - order.begin(), c.id}, i});
+        }
+        std::sort(ranked.begin(), ranked.end());
+        std::vector<DocumentChange> sorted;
+        sorted.reserve(ranked.size());
+        for (const auto& r : ranked)
+            sorted.push_back(std::move(report.changes[r.second]));
+        report.changes = std::move(sorted);
         return report;
     }
 
@@ -158,8 +167,9 @@ private:
         auto& ins = m_cached("INSERT INTO documents (id, slug, title, title_key, series_key, first_seen, last_seen, "
                              "type, publisher, date, period, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         const Id doc = m_next_id++;
+        std::string slug = unique_slug(shown);
         ins.bind(1, doc);
-        ins.bind(2, unique_slug(shown));
+        ins.bind(2, slug);
         ins.bind(3, shown);
         ins.bind(4, title_key(shown));
         ins.bind(5, series_key(shown));
@@ -176,7 +186,10 @@ private:
         }
         ins.exec();
         inserted();
-        touch(doc).created = true;
+        auto& t = touch(doc);
+        t.created = true;
+        t.slug = std::move(slug);
+        t.title = shown;
         event(doc, "added", std::nullopt, title);
         return doc;
     }
@@ -204,11 +217,10 @@ private:
         }
     }
 
-    void add_alias(Id doc, const std::string& title) {
+    void add_alias(Id doc, const std::string& title, const std::string& key) {
         auto& known = m_aliases[doc];
         if (!known.insert(title).second)
             return;
-        const std::string key = title_key(title);
         auto& ins = m_cached("INSERT INTO aliases (document_id, alias, alias_key, seq) VALUES (?, ?, ?, ?)");
         ins.bind(1, doc);
         ins.bind(2, title);
@@ -230,8 +242,7 @@ private:
 
     // Identity: the same URL is the same document; an entry with a new URL claims a document
     // that has no URL yet and the same title; an entry without URL is its title.
-    Id resolve(const ListingEntry& entry) {
-        const std::string key = title_key(entry.title);
+    Id resolve(const ListingEntry& entry, const std::string& key) {
         const auto by_key = m_key_docs.find(key);
         if (entry.url) {
             if (auto it = m_url_doc.find(*entry.url); it != m_url_doc.end())
@@ -265,8 +276,9 @@ private:
     void resolve_entries() {
         m_entry_docs.reserve(m_listing.entries.size());
         for (const auto& entry : m_listing.entries) {
-            const Id doc = resolve(entry);
-            add_alias(doc, entry.title);
+            const std::string key = title_key(entry.title);
+            const Id doc = resolve(entry, key);
+            add_alias(doc, entry.title, key);
             const Id theme = theme_id(entry.theme);
             touch(doc).themes.insert(theme);
             m_entry_docs.push_back({doc, theme});
@@ -441,10 +453,13 @@ private:
         for (Id doc : m_order) {
             auto& t = m_touched.at(doc);
             if (t.created) { // active and seen now since it was inserted
-                if (m_retitle.contains(doc)) // listed under a second title too
-                    refresh_document_title(m_cached, doc);
                 ++report.added;
-                report.changes.push_back(change_of(doc, "added", {}));
+                if (m_retitle.contains(doc)) { // listed under a second title too
+                    refresh_document_title(m_cached, doc);
+                    report.changes.push_back(change_of(doc, "added", {}));
+                } else {
+                    report.changes.push_back({doc, std::move(t.slug), std::move(t.title), "added", {}});
+                }
                 continue;
             }
             reinstate.bind(1, m_now);
