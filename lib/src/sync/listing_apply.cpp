@@ -11,6 +11,10 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <exception>
+#include <limits>
+#include <thread>
 #include <fmt/format.h>
 #include <map>
 #include <set>
@@ -28,6 +32,77 @@ struct Touched {
     std::string slug, title; // of a created document, as it was inserted
     std::vector<std::string> details;
     std::set<Id> themes; // themes this source lists it under now
+};
+
+// What a listing entry's title gives the catalogue: its key, and, for a document it may create,
+// the title shown, its keys, its slug's base and its metadata.
+struct TitleFacts {
+    std::string key;
+    bool fresh = false; // whether the rest is worked out
+    std::string shown, shown_key, series, slug_base;
+    TitleMetadata meta;
+};
+
+void work_out_fresh(TitleFacts& f, const std::string& title) {
+    f.shown = display_title(title);
+    f.shown_key = title_key(f.shown);
+    f.series = series_key(f.shown);
+    f.slug_base = slugify(f.shown);
+    f.meta = parse_title_metadata(f.shown);
+    f.fresh = true;
+}
+
+// The facts of every entry, worked out on a thread of their own just ahead of the loop that
+// writes the entries to the catalogue: on a page of new documents the words of the titles are a
+// sixth of the work, and the other core is otherwise idle.
+class FactsAhead {
+public:
+    // `fresh[i]`: whether entry i will probably make a document (its address is not known).
+    FactsAhead(const std::vector<ListingEntry>& entries, std::vector<bool> fresh)
+        : m_entries(entries), m_fresh(std::move(fresh)), m_facts(entries.size()), m_thread([this] { run(); }) {}
+    ~FactsAhead() { m_thread.join(); }
+    FactsAhead(const FactsAhead&) = delete;
+    FactsAhead& operator=(const FactsAhead&) = delete;
+
+    // Entry i's facts, once they are worked out.
+    TitleFacts& operator[](std::size_t i) {
+        for (std::size_t done = m_done.load(std::memory_order_acquire); done <= i; done = m_done.load(std::memory_order_acquire))
+            m_done.wait(done, std::memory_order_acquire);
+        if (m_error)
+            std::rethrow_exception(m_error);
+        return m_facts[i];
+    }
+
+private:
+    static constexpr std::size_t step = 256; // entries between wake-ups of a waiting loop
+
+    void run() {
+        std::size_t i = 0;
+        try {
+            for (; i < m_entries.size(); ++i) {
+                m_facts[i].key = title_key(m_entries[i].title);
+                if (m_fresh[i])
+                    work_out_fresh(m_facts[i], m_entries[i].title);
+                if ((i + 1) % step == 0)
+                    publish(i + 1);
+            }
+        } catch (...) {
+            m_error = std::current_exception();
+        }
+        publish(std::numeric_limits<std::size_t>::max());
+    }
+
+    void publish(std::size_t done) {
+        m_done.store(done, std::memory_order_release);
+        m_done.notify_all();
+    }
+
+    const std::vector<ListingEntry>& m_entries;
+    std::vector<bool> m_fresh;
+    std::vector<TitleFacts> m_facts;
+    std::atomic<std::size_t> m_done{0};
+    std::exception_ptr m_error;
+    std::thread m_thread; // last: it starts once the rest is ready
 };
 
 class Applier {
@@ -148,8 +223,7 @@ private:
         return m_theme_ids.emplace(key, m_sql.getLastInsertRowid()).first->second;
     }
 
-    std::string unique_slug(const std::string& title) {
-        const std::string base = slugify(title);
+    std::string unique_slug(const std::string& base) {
         std::string slug = base;
         // A slug made only of digits would read as an id.
         if (slug.find_first_not_of("0123456789") == std::string::npos)
@@ -162,22 +236,22 @@ private:
 
     // A new document gets at once what refresh_document_title would give it from its one title,
     // so that a page of new documents writes each row once.
-    Id create_document(const std::string& title) {
-        const std::string shown = display_title(title);
+    Id create_document(const std::string& title, TitleFacts& facts) {
+        if (!facts.fresh)
+            work_out_fresh(facts, title);
         auto& ins = m_cached("INSERT INTO documents (id, slug, title, title_key, series_key, first_seen, last_seen, "
                              "type, publisher, date, period, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         const Id doc = m_next_id++;
-        std::string slug = unique_slug(shown);
+        std::string slug = unique_slug(facts.slug_base);
         ins.bind(1, doc);
         ins.bind(2, slug);
-        ins.bind(3, shown);
-        ins.bind(4, title_key(shown));
-        ins.bind(5, series_key(shown));
+        ins.bind(3, facts.shown);
+        ins.bind(4, facts.shown_key);
+        ins.bind(5, facts.series);
         ins.bind(6, m_now);
         ins.bind(7, m_now);
-        const TitleMetadata meta = parse_title_metadata(shown);
         int col = 8;
-        for (const auto& field : {meta.type, meta.publisher, meta.date, meta.period, meta.level}) {
+        for (const auto& field : {facts.meta.type, facts.meta.publisher, facts.meta.date, facts.meta.period, facts.meta.level}) {
             if (field)
                 ins.bind(col, *field);
             else
@@ -189,7 +263,7 @@ private:
         auto& t = touch(doc);
         t.created = true;
         t.slug = std::move(slug);
-        t.title = shown;
+        t.title = std::move(facts.shown);
         event(doc, "added", std::nullopt, title);
         return doc;
     }
@@ -242,7 +316,8 @@ private:
 
     // Identity: the same URL is the same document; an entry with a new URL claims a document
     // that has no URL yet and the same title; an entry without URL is its title.
-    Id resolve(const ListingEntry& entry, const std::string& key) {
+    Id resolve(const ListingEntry& entry, TitleFacts& facts) {
+        const std::string& key = facts.key;
         const auto by_key = m_key_docs.find(key);
         if (entry.url) {
             if (auto it = m_url_doc.find(*entry.url); it != m_url_doc.end())
@@ -253,13 +328,13 @@ private:
                         add_url(doc, *entry.url);
                         return doc;
                     }
-            const Id doc = create_document(entry.title);
+            const Id doc = create_document(entry.title, facts);
             add_url(doc, *entry.url);
             return doc;
         }
         if (by_key != m_key_docs.end() && !by_key->second.empty())
             return by_key->second.front();
-        return create_document(entry.title);
+        return create_document(entry.title, facts);
     }
 
     void start_sync_log(Id source) {
@@ -274,11 +349,17 @@ private:
     }
 
     void resolve_entries() {
-        m_entry_docs.reserve(m_listing.entries.size());
-        for (const auto& entry : m_listing.entries) {
-            const std::string key = title_key(entry.title);
-            const Id doc = resolve(entry, key);
-            add_alias(doc, entry.title, key);
+        const auto& entries = m_listing.entries;
+        m_entry_docs.reserve(entries.size());
+        std::vector<bool> fresh(entries.size());
+        for (std::size_t i = 0; i < entries.size(); ++i)
+            fresh[i] = entries[i].url && !m_url_doc.contains(*entries[i].url);
+        FactsAhead facts(entries, std::move(fresh));
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const auto& entry = entries[i];
+            TitleFacts& f = facts[i];
+            const Id doc = resolve(entry, f);
+            add_alias(doc, entry.title, f.key);
             const Id theme = theme_id(entry.theme);
             touch(doc).themes.insert(theme);
             m_entry_docs.push_back({doc, theme});
