@@ -105,8 +105,8 @@ int main(int argc, char** argv) {
                median(kennis_cpu));
     fmt::print("  curl --parallel --parallel-max 8      median {:.3f} s  (cpu {:.3f} s)\n", median(curl_times),
                median(curl_cpu));
-    fmt::print("  ratio kennis/curl                     median {:.2f}  (target <= 1.10)\n", median(ratios));
-    kennis::bench::record("fetch 200x1MiB", median(kennis_times), "curl --parallel --parallel-max 8", median(curl_times), 1.1);
+    fmt::print("  ratio kennis/curl                     median {:.2f}  (target <= 1.0)\n", median(ratios));
+    kennis::bench::record("fetch 200x1MiB", median(kennis_times), "curl --parallel --parallel-max 8", median(curl_times), 1.0);
 
     fs::remove_all(work);
     server.stop();
