@@ -4,6 +4,9 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <spawn.h>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -24,22 +27,26 @@ struct RunResult {
 };
 
 // Runs a program to completion with stdout and stderr discarded; times it and reads its peak RSS.
+// Started with posix_spawn, which does not copy this process's page tables as fork() does: a
+// benchmark holding a catalogue of 100 000 documents in memory took 8 ms to fork.
 inline RunResult run(const std::vector<std::string>& args) {
     std::vector<char*> argv;
     std::vector<std::string> copy = args;
     for (auto& a : copy)
         argv.push_back(a.data());
     argv.push_back(nullptr);
-    const auto start = std::chrono::steady_clock::now();
-    std::fflush(stdout); // or the child would write out this process's buffered output
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    std::fflush(stdout);
     std::fflush(stderr);
-    const pid_t pid = fork();
-    if (pid == 0) {
-        if (!std::freopen("/dev/null", "w", stdout) || !std::freopen("/dev/null", "w", stderr))
-            _exit(126);
-        execvp(argv[0], argv.data());
-        _exit(127);
-    }
+    const auto start = std::chrono::steady_clock::now();
+    pid_t pid = 0;
+    const int spawned = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0)
+        throw std::runtime_error("cannot start " + args.front() + ": " + std::strerror(spawned));
     int status = 0;
     struct rusage usage {};
     wait4(pid, &status, 0, &usage);
