@@ -3,12 +3,12 @@
 #include "library/edge.hpp"
 #include "catalogue/catalogue.hpp"
 #include "export/manifest.hpp"
+#include "export/news_feed.hpp"
 #include "export/pages.hpp"
 #include "export/placer.hpp"
 #include "export/plan.hpp"
 #include "export/state.hpp"
 #include "util/file_io.hpp"
-#include "util/html.hpp"
 #include "kennis/choices.hpp"
 #include "kennis/error.hpp"
 #include "kennis/version.hpp"
@@ -440,26 +440,8 @@ private:
             const ChangesReport changes = list_changes(m_library, news_since(m_options.news_days));
             write_own_file(news_files[0], news_html(changes, m_entries, m_options.news_days));
             write_own_file(news_files[1], news_csv(changes, m_entries));
-            write_own_file(news_files[2], news_atom(changes));
+            write_own_file(news_files[2], news_atom(m_library, changes, m_entries, m_dest));
         });
-    }
-
-    // WAT-IS-NIEUW.atom: its entries open the exported files, relative to the share, so that a
-    // feed reader on any colleague's machine finds them under its own drive letter or UNC path.
-    std::string news_atom(const ChangesReport& changes) const {
-        std::unordered_map<std::int64_t, std::string_view> first_path;
-        for (const auto& e : m_entries)
-            first_path.emplace(e.document.id, e.paths.front());
-        FeedOptions feed{.key = "export\x1f" + fs::weakly_canonical(m_dest).string(),
-                         .self = std::string(news_files[2]),
-                         .page = std::string(news_files[0]),
-                         .link = [&first_path](const ChangeEvent& c) {
-                             std::string href;
-                             if (const auto it = first_path.find(c.id); it != first_path.end() && c.kind != "withdrawn")
-                                 append_href(href, it->second);
-                             return href;
-                         }};
-        return changes_atom(m_library, changes, feed);
     }
 
     // The entries with only their files that hold their document's bytes now.

@@ -1,7 +1,7 @@
 #include "maintenance/merge.hpp"
 
 #include "kennis/error.hpp"
-#include "sync/listing_apply.hpp"
+#include "catalogue/document_title.hpp"
 #include "search/search_index.hpp"
 
 #include <fmt/format.h>

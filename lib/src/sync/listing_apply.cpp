@@ -1,20 +1,16 @@
 #include "sync/listing_apply.hpp"
 
 #include "catalogue/catalogue.hpp"
+#include "catalogue/document_title.hpp"
 #include "kennis/error.hpp"
-#include "kennis/metadata.hpp"
 #include "kennis/title.hpp"
 #include "maintenance/merge.hpp"
 #include "search/search_index.hpp"
-#include "util/unicode.hpp"
+#include "sync/title_facts.hpp"
 #include "util/words.hpp"
 
 #include <algorithm>
 #include <array>
-#include <atomic>
-#include <exception>
-#include <limits>
-#include <thread>
 #include <fmt/format.h>
 #include <map>
 #include <set>
@@ -32,77 +28,6 @@ struct Touched {
     std::string slug, title; // of a created document, as it was inserted
     std::vector<std::string> details;
     std::set<Id> themes; // themes this source lists it under now
-};
-
-// What a listing entry's title gives the catalogue: its key, and, for a document it may create,
-// the title shown, its keys, its slug's base and its metadata.
-struct TitleFacts {
-    std::string key;
-    bool fresh = false; // whether the rest is worked out
-    std::string shown, shown_key, series, slug_base;
-    TitleMetadata meta;
-};
-
-void work_out_fresh(TitleFacts& f, const std::string& title) {
-    f.shown = display_title(title);
-    f.shown_key = title_key(f.shown);
-    f.series = series_key(f.shown);
-    f.slug_base = slugify(f.shown);
-    f.meta = parse_title_metadata(f.shown);
-    f.fresh = true;
-}
-
-// The facts of every entry, worked out on a thread of their own just ahead of the loop that
-// writes the entries to the catalogue: on a page of new documents the words of the titles are a
-// sixth of the work, and the other core is otherwise idle.
-class FactsAhead {
-public:
-    // `fresh[i]`: whether entry i will probably make a document (its address is not known).
-    FactsAhead(const std::vector<ListingEntry>& entries, std::vector<bool> fresh)
-        : m_entries(entries), m_fresh(std::move(fresh)), m_facts(entries.size()), m_thread([this] { run(); }) {}
-    ~FactsAhead() { m_thread.join(); }
-    FactsAhead(const FactsAhead&) = delete;
-    FactsAhead& operator=(const FactsAhead&) = delete;
-
-    // Entry i's facts, once they are worked out.
-    TitleFacts& operator[](std::size_t i) {
-        for (std::size_t done = m_done.load(std::memory_order_acquire); done <= i; done = m_done.load(std::memory_order_acquire))
-            m_done.wait(done, std::memory_order_acquire);
-        if (m_error)
-            std::rethrow_exception(m_error);
-        return m_facts[i];
-    }
-
-private:
-    static constexpr std::size_t step = 256; // entries between wake-ups of a waiting loop
-
-    void run() {
-        std::size_t i = 0;
-        try {
-            for (; i < m_entries.size(); ++i) {
-                m_facts[i].key = title_key(m_entries[i].title);
-                if (m_fresh[i])
-                    work_out_fresh(m_facts[i], m_entries[i].title);
-                if ((i + 1) % step == 0)
-                    publish(i + 1);
-            }
-        } catch (...) {
-            m_error = std::current_exception();
-        }
-        publish(std::numeric_limits<std::size_t>::max());
-    }
-
-    void publish(std::size_t done) {
-        m_done.store(done, std::memory_order_release);
-        m_done.notify_all();
-    }
-
-    const std::vector<ListingEntry>& m_entries;
-    std::vector<bool> m_fresh;
-    std::vector<TitleFacts> m_facts;
-    std::atomic<std::size_t> m_done{0};
-    std::exception_ptr m_error;
-    std::thread m_thread; // last: it starts once the rest is ready
 };
 
 class Applier {
@@ -245,25 +170,18 @@ private:
         std::string slug = unique_slug(facts.slug_base);
         ins.bind(1, doc);
         ins.bind(2, slug);
-        ins.bind(3, facts.shown);
-        ins.bind(4, facts.shown_key);
-        ins.bind(5, facts.series);
+        ins.bind(3, facts.title.shown);
+        ins.bind(4, facts.title.key);
+        ins.bind(5, facts.title.series);
         ins.bind(6, m_now);
         ins.bind(7, m_now);
-        int col = 8;
-        for (const auto& field : {facts.meta.type, facts.meta.publisher, facts.meta.date, facts.meta.period, facts.meta.level}) {
-            if (field)
-                ins.bind(col, *field);
-            else
-                ins.bind(col);
-            ++col;
-        }
+        bind_metadata(ins, 8, facts.title.meta);
         ins.exec();
         inserted();
         auto& t = touch(doc);
         t.created = true;
         t.slug = std::move(slug);
-        t.title = std::move(facts.shown);
+        t.title = std::move(facts.title.shown);
         event(doc, "added", std::nullopt, title);
         return doc;
     }
@@ -634,51 +552,6 @@ private:
 };
 
 } // namespace
-
-void refresh_document_title(Database& db, std::int64_t document_id) {
-    StatementCache cached(db);
-    refresh_document_title(cached, document_id);
-}
-
-void refresh_document_title(StatementCache& cached, std::int64_t document_id) {
-    auto& q = cached("SELECT alias FROM aliases WHERE document_id = ? ORDER BY seq");
-    q.bind(1, document_id);
-    std::vector<std::string> shown;
-    while (q.executeStep())
-        shown.push_back(display_title(q.getColumn(0).getString()));
-    if (shown.empty())
-        return;
-    std::size_t best = 0;
-    for (std::size_t i = 1; i < shown.size(); ++i)
-        if (unicode::length(shown[i]) > unicode::length(shown[best]))
-            best = i;
-    TitleMetadata meta = parse_title_metadata(shown[best]);
-    // A field the displayed title leaves open may be stated by another alias.
-    for (std::size_t i = 0; i < shown.size(); ++i) {
-        if (i == best)
-            continue;
-        const TitleMetadata other = parse_title_metadata(shown[i]);
-        for (auto field : {&TitleMetadata::type, &TitleMetadata::publisher, &TitleMetadata::date,
-                           &TitleMetadata::period, &TitleMetadata::level})
-            if (!(meta.*field))
-                meta.*field = other.*field;
-    }
-    auto& upd = cached("UPDATE documents SET title = ?, title_key = ?, series_key = ?, type = ?, "
-                       "publisher = ?, date = ?, period = ?, level = ? WHERE id = ?");
-    upd.bind(1, shown[best]);
-    upd.bind(2, title_key(shown[best]));
-    upd.bind(3, series_key(shown[best]));
-    int col = 4;
-    for (const auto& field : {meta.type, meta.publisher, meta.date, meta.period, meta.level}) {
-        if (field)
-            upd.bind(col, *field);
-        else
-            upd.bind(col);
-        ++col;
-    }
-    upd.bind(9, document_id);
-    upd.exec();
-}
 
 SourceReport apply_listing(Database& db, const Listing& listing, bool force, const SyncRun& run) {
     return Applier(db, listing, run).run(force);

@@ -18,8 +18,4 @@ struct SyncRun {
 // source's listing entries and withdraws what the source no longer lists.
 SourceReport apply_listing(Database& db, const Listing& listing, bool force, const SyncRun& run);
 
-// Recomputes a document's displayed title and title metadata from its aliases.
-void refresh_document_title(Database& db, std::int64_t document_id);
-void refresh_document_title(StatementCache& cached, std::int64_t document_id);
-
 } // namespace kennis
