@@ -78,6 +78,19 @@ More deletions than --max-delete allows refuse the whole run:
   175
   ! kennis: error: this export would delete 116 files, more than --max-delete 3; nothing was changed (run again with --max-delete 116 to allow it)
 
+On a share that a file server offers from a local folder, colleagues open the files under their
+own names: an export gives its files and folders the permissions cp and mkdir would (0666 and
+0777 less the umask); only its state file stays the exporter's own:
+
+  $ (umask 002; kennis --home lib export team --link copy --theme Thuiszitters -q)
+  $ find team -type f ! -name '.kennis*' -printf '%m\n' | sort | uniq -c | sed 's/^ *//'
+  65 664
+  $ find team -type d -printf '%m\n' | sort | uniq -c | sed 's/^ *//'
+  6 775
+  $ (umask 077; kennis --home lib export private --link copy --theme Thuiszitters -q)
+  $ find private -type f ! -name '.kennis*' -printf '%m\n' | sort -u
+  600
+
 A DEST that is a file, a template with an unknown field, and no DEST at all:
 
   $ kennis --home lib export share/catalogue.csv

@@ -473,7 +473,7 @@ private:
     // One of the files kennis writes in DEST itself; a failure because DEST went away says so.
     void write_own_file(std::string_view name, std::string_view text) const {
         try {
-            write_if_changed(m_dest / name, text, export_temp_prefix, false);
+            write_if_changed(m_dest / name, text, export_temp_prefix, false, Access::shared);
         } catch (const std::system_error&) {
             expect_dest();
             throw;

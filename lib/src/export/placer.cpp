@@ -160,7 +160,7 @@ ExportOutcome ExportPlacer::place(const ExportJob& job, const Target& target, Op
         m_links_work = false;
     }
     const fs::path path = m_setup.dest / job.path;
-    TempFile temp(path.parent_path(), export_temp_prefix);
+    TempFile temp(path.parent_path(), export_temp_prefix, Access::shared);
     temp.copy_from(store_path(m_setup.home, job.sha256));
     if (const int err = temp.try_replace(path); err != 0)
         return refuse(job, err);

@@ -96,7 +96,7 @@ void write_zip(Library& library, const ExportOptions& options, const std::vector
     const fs::path folder = file.parent_path();
     std::optional<TempFile> temp;
     try {
-        temp.emplace(folder, export_temp_prefix);
+        temp.emplace(folder, export_temp_prefix, Access::shared);
     } catch (const std::system_error& e) {
         throw InputError(fmt::format("cannot write the archive: {}", e.what()));
     }

@@ -10,6 +10,7 @@
 #include <iterator>
 #include <string>
 #include <system_error>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
 
@@ -19,6 +20,19 @@ namespace {
 
 [[noreturn]] void io_error(const std::string& what, const fs::path& path, int err) {
     throw std::system_error(err, std::generic_category(), fmt::format("{} {}", what, path.string()));
+}
+
+// The process's umask, read without changing it (umask(2) can only set it, which would race with
+// other threads making files); kernels before 4.7 do not show it, and 022 is then assumed.
+mode_t current_umask() {
+    static const mode_t mask = [] {
+        std::ifstream status("/proc/self/status");
+        for (std::string line; std::getline(status, line);)
+            if (line.starts_with("Umask:"))
+                return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
+        return static_cast<mode_t>(022);
+    }();
+    return mask;
 }
 
 } // namespace
@@ -41,12 +55,14 @@ void sync_file_system(const fs::path& path) {
         io_error("cannot sync the file system of", path, errno);
 }
 
-TempFile::TempFile(const fs::path& dir, std::string_view prefix) {
+TempFile::TempFile(const fs::path& dir, std::string_view prefix, Access access) {
     std::string pattern = (dir / fmt::format("{}XXXXXX", prefix)).string();
     m_fd = UniqueFd(::mkostemp(pattern.data(), O_CLOEXEC));
     if (!m_fd)
         io_error("cannot create a temporary file in", dir, errno);
     m_path = pattern;
+    if (access == Access::shared && ::fchmod(m_fd.get(), 0666 & ~current_umask()) != 0)
+        io_error("cannot set the permissions of", m_path, errno);
 }
 
 TempFile::~TempFile() {
@@ -157,14 +173,15 @@ bool is_beginning_of(const std::filesystem::path& part, const std::filesystem::p
     }
 }
 
-bool write_if_changed(const std::filesystem::path& file, std::string_view content, std::string_view temp_prefix, bool sync) {
+bool write_if_changed(const std::filesystem::path& file, std::string_view content, std::string_view temp_prefix, bool sync,
+                      Access access) {
     std::error_code ec;
     if (std::filesystem::file_size(file, ec) == content.size() && !ec) {
         std::ifstream old(file, std::ios::binary);
         if (old && std::string(std::istreambuf_iterator<char>(old), {}) == content)
             return false;
     }
-    TempFile temp(file.parent_path(), temp_prefix);
+    TempFile temp(file.parent_path(), temp_prefix, access);
     temp.write(content);
     temp.commit_as(file, sync);
     return true;

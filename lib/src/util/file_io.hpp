@@ -10,11 +10,16 @@
 // Files written whole or not at all. Failures throw std::system_error naming the path.
 namespace kennis {
 
+// Who may read a file kennis writes: only its owner (the catalogue, the store's temp files, an
+// export's state), or whoever a file made by `cp` would let (0666 less the umask: the files of a
+// share that colleagues open).
+enum class Access { owner, shared };
+
 // A file being written under a temporary name: removed when dropped unless it was committed.
 class TempFile {
 public:
     // Named `prefix`XXXXXX inside `dir`, so a later run can tell its own leftovers.
-    TempFile(const std::filesystem::path& dir, std::string_view prefix);
+    TempFile(const std::filesystem::path& dir, std::string_view prefix, Access access = Access::owner);
     ~TempFile();
     TempFile(TempFile&& other) noexcept;
     TempFile& operator=(TempFile&&) = delete;
@@ -59,7 +64,8 @@ bool is_beginning_of(const std::filesystem::path& part, const std::filesystem::p
 // Replaces `file` with `content` atomically (a temp file named `temp_prefix`… beside it, renamed;
 // with `sync`, synced first and after), unless it holds exactly that already. Returns whether it
 // wrote.
-bool write_if_changed(const std::filesystem::path& file, std::string_view content, std::string_view temp_prefix, bool sync);
+bool write_if_changed(const std::filesystem::path& file, std::string_view content, std::string_view temp_prefix, bool sync,
+                      Access access = Access::owner);
 
 void fsync_directory(const std::filesystem::path& dir);
 
