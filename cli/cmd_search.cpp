@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include "json.hpp"
+#include <fmt/ranges.h>
 #include <kennis/search.hpp>
 
 namespace kennis::cli {
@@ -26,6 +27,26 @@ std::string rendered_snippet(const std::string& snippet, bool color) {
 
 constexpr char protected_mark = '\x1f';
 
+void print_explanation(const Output& out, const std::string& query, const QueryExplanation& e) {
+    nlohmann::ordered_json synonyms = nlohmann::ordered_json::array();
+    for (const auto& x : e.expansions)
+        synonyms.push_back({{"typed", x.typed}, {"forms", x.forms}});
+    nlohmann::ordered_json stems = nlohmann::ordered_json::array();
+    for (const auto& [word, stem] : e.stems)
+        stems.push_back({{"word", word}, {"stem", stem}});
+    if (out.format == Format::json) {
+        fmt::print("{}\n", nlohmann::ordered_json{{"query", query}, {"expression", e.expression}, {"synonyms", synonyms}, {"stems", stems}}.dump(2));
+        return;
+    }
+    fmt::print("query     {}\nsearches  {}\n", shown(query), shown(e.expression));
+    for (const auto& x : e.expansions)
+        fmt::print("synonyms  {} → {}\n", shown(x.typed), shown(fmt::format("{}", fmt::join(x.forms, ", "))));
+    std::vector<std::string> pairs;
+    for (const auto& [word, stem] : e.stems)
+        pairs.push_back(word == stem ? word : word + " → " + stem);
+    fmt::print("stems     {}\n", shown(fmt::format("{}", fmt::join(pairs, ", "))));
+}
+
 } // namespace
 
 std::vector<std::string> protect_excluded_words(std::vector<std::string> args) {
@@ -45,7 +66,9 @@ void register_search(CLI::App& app, Globals& globals) {
     auto* cmd = app.add_subcommand("search", "Search titles, themes, tags and the text of the documents");
     auto query = std::make_shared<std::vector<std::string>>();
     auto filter = std::make_shared<Filter>();
+    auto explain = std::make_shared<bool>(false);
     cmd->add_option("QUERY", *query, "Words to look for (see below)")->required();
+    cmd->add_flag("--explain", *explain, "Show what the query searches for (its synonyms and stems) instead of searching");
     add_filter_options(*cmd, *filter);
     cmd->footer(
         "Query language:\n"
@@ -55,22 +78,32 @@ void register_search(CLI::App& app, Globals& globals) {
         "  vavo OR mbo             either word\n"
         "  leerplicht -handboek    without handboek (NOT handboek does the same)\n"
         "  title:gamen theme:thuiszitters tag:regio type:handreiking   only in that field\n"
-        "Case and accents never matter. At most 50 hits unless --limit.\n\n"
+        "Case and accents never matter. At most 50 hits unless --limit.\n"
+        "Abbreviations find what they stand for and the other way round (vsv = voortijdig\n"
+        "schoolverlaten, rmc, mas, lpa, po, vo, mbo, vso, …); a phrase in quotes is taken as typed.\n"
+        "Add groups of your own with --synonyms or in the config file:\n"
+        "  synonyms = [\"lvs = leerlingvolgsysteem\"]\n\n"
         "Examples:\n  kennis search handreikingen --theme Thuiszitters\n"
         "  kennis search '\"methodische aanpak\" -folder' --format json\n"
-        "  kennis search verzuim --format paths | xargs -d '\\n' ls -l");
-    cmd->callback([&globals, query, filter] {
+        "  kennis search verzuim --format paths | xargs -d '\\n' ls -l\n"
+        "  kennis search vsv rmc --explain");
+    cmd->callback([&globals, query, filter, explain] {
         std::string text;
         for (std::string word : *query) {
             if (!word.empty() && word[0] == protected_mark)
                 word.erase(0, 1);
             text += (text.empty() ? "" : " ") + word;
         }
-        auto library = open_reader(globals);
+        const Synonyms synonyms = globals.synonyms_in_effect();
         const Output out = globals.output();
+        if (*explain) {
+            print_explanation(out, text, explain_query(text, synonyms));
+            return;
+        }
+        auto library = open_reader(globals);
         const bool color = out.color && out.format == Format::table;
         nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-        for (const auto& hit : search(library, text, *filter)) {
+        for (const auto& hit : search(library, text, *filter, synonyms)) {
             auto row = to_json(hit);
             if (out.format == Format::table) {
                 row["snippet"] = rendered_snippet(hit.snippet, color);

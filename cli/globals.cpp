@@ -47,6 +47,13 @@ Output Globals::output() const {
     return out;
 }
 
+Synonyms Globals::synonyms_in_effect() const {
+    Synonyms s = Synonyms::shipped();
+    for (const auto& group : synonyms)
+        s.add(group);
+    return s;
+}
+
 void add_global_options(CLI::App& app, Globals& g) {
     app.add_option("--home", g.home, "Library home (default: $KENNIS_HOME, else $XDG_DATA_HOME/kennis, "
                                      "else ~/.local/share/kennis)")
@@ -60,6 +67,11 @@ void add_global_options(CLI::App& app, Globals& g) {
         ->check(CLI::NonNegativeNumber);
     app.add_flag("--allow-network-home", g.allow_network_home,
                  "Allow a library home on NFS/CIFS/SMB (SQLite's locking is unreliable there)");
+    app.add_option("--synonyms", g.synonyms,
+                   "Add a group of words that search finds for each other, as \"lvs = leerlingvolgsysteem\" (repeatable; "
+                   "in the config file: synonyms = [\"…\", …])")
+        ->type_name("GROUP")
+        ->allow_extra_args(false);
     // Not on the command line, where a script fed by a page could add it: the config file only.
     app.add_option("--allow-types", g.allow_types, "MIME types kept and exported beyond documents (config file only)")
         ->group("")

@@ -4,6 +4,7 @@
 
 #include <kennis/fetch.hpp>
 #include <kennis/library.hpp>
+#include <kennis/synonyms.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,11 +25,13 @@ struct Globals {
     std::optional<double> wait;
     bool allow_network_home = false;
     std::vector<std::string> allow_types; // from the config file only
+    std::vector<std::string> synonyms;    // groups added to kennis's own: "lvs = leerlingvolgsysteem"
     int exit_code = 0; // set by a command that did only part of its work
     std::vector<std::string> args; // the command line as given, for commands that read it in order
 
     Context context() const;
     Output output() const;
+    Synonyms synonyms_in_effect() const; // kennis's list with the groups of --synonyms
 };
 
 void add_global_options(CLI::App& app, Globals& globals);

@@ -66,7 +66,7 @@ void query_translator(std::string_view input) {
     }();
     std::string match;
     try {
-        match = translate_query(input);
+        match = translate_query(input, Synonyms::shipped());
     } catch (const UsageError&) {
         return;
     }

@@ -3,6 +3,7 @@
 #include "kennis/document.hpp"
 #include "kennis/filter.hpp"
 #include "kennis/library.hpp"
+#include "kennis/synonyms.hpp"
 
 #include <optional>
 #include <string>
@@ -28,13 +29,30 @@ struct SearchHit {
 // Searches titles, aliases, themes, tags, type and publisher, and the text of the documents, in
 // kennis's query language (see translate_query). The filter narrows the hits; its limit defaults
 // to default_search_limit.
-std::vector<SearchHit> search(Library& library, std::string_view query, const Filter& filter);
+// A word of the query that is a form of a synonym group finds the group's other forms too.
+std::vector<SearchHit> search(Library& library, std::string_view query, const Filter& filter,
+                              const Synonyms& synonyms = Synonyms::shipped());
 
 // The query language: words are ANDed; "a phrase"; prefix*; a OR b; -word (or NOT word)
 // excludes; title:, theme:, tag:, type: limit a word or phrase to a field. Matching ignores case
 // and accents and is stemmed for Dutch. Returns an FTS5 MATCH expression in which every piece
-// of user text is quoted; throws UsageError saying what is wrong and where.
-std::string translate_query(std::string_view query);
+// of user text is quoted; throws UsageError saying what is wrong and where. A plain word, or a
+// run of plain words, that is a form of a synonym group becomes an OR of the words as typed and
+// the group's other forms as phrases; excluded words, prefixes, fields and phrases are taken as
+// they are.
+std::string translate_query(std::string_view query, const Synonyms& synonyms);
+
+// What a query searches for, for `search --explain`.
+struct Expansion {
+    std::string typed;              // the words of the query, as typed
+    std::vector<std::string> forms; // the phrases searched for besides them
+};
+struct QueryExplanation {
+    std::string expression; // translate_query's
+    std::vector<Expansion> expansions;
+    std::vector<std::pair<std::string, std::string>> stems; // each word, folded, and the stem searched for
+};
+QueryExplanation explain_query(std::string_view query, const Synonyms& synonyms);
 
 std::string without_highlights(std::string_view snippet);
 

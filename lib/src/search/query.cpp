@@ -1,5 +1,6 @@
 #include "kennis/error.hpp"
 #include "kennis/search.hpp"
+#include "search/dutch_tokenizer.hpp"
 #include "util/unicode.hpp"
 #include "util/words.hpp"
 
@@ -47,7 +48,7 @@ struct Token {
 
 class Translator {
 public:
-    explicit Translator(std::string_view query) : m_text(without_controls(query)), m_q(m_text) {}
+    Translator(std::string_view query, const Synonyms& synonyms) : m_text(without_controls(query)), m_q(m_text), m_synonyms(synonyms) {}
 
     std::string run() {
         if (!unicode::is_valid_utf8(m_q))
@@ -155,6 +156,59 @@ private:
         return out;
     }
 
+    // A word that synonyms may stand in for: not excluded, not a prefix, in no field and no phrase.
+    bool plain(std::size_t k) const {
+        const Token& t = m_tokens[k];
+        return t.kind == Token::Kind::term && !t.negated && !t.prefix && t.field.empty() && has_word_character(t.text);
+    }
+    bool beside_or(std::size_t k) const {
+        const auto is_or = [&](std::size_t i) { return i < m_tokens.size() && m_tokens[i].kind == Token::Kind::op_or; };
+        return is_or(k + 1) || (k > 0 && is_or(k - 1));
+    }
+
+    // The longest run of plain words from `k` (none of them beside an OR, unless the run is the
+    // one word) that is a form of a synonym group: its length and the group, or 0.
+    std::pair<std::size_t, const std::vector<Synonyms::Form>*> synonym_at(std::size_t k) const {
+        Synonyms::Form words;
+        std::pair<std::size_t, const std::vector<Synonyms::Form>*> found{0, nullptr};
+        for (std::size_t j = k; j < m_tokens.size() && plain(j) && (j == k || !beside_or(j)); ++j) {
+            if (j > k && beside_or(k))
+                break;
+            const auto more = folded_words(m_tokens[j].text);
+            words.insert(words.end(), more.begin(), more.end());
+            if (words.size() > m_synonyms.longest_form())
+                break;
+            if (const auto* group = m_synonyms.group_of(words))
+                found = {j - k + 1, group};
+        }
+        return found;
+    }
+
+    // The atoms that stand for tokens k…k+n-1 with their synonyms: the words as typed (all of
+    // them), or any other form of the group as a phrase.
+    std::vector<std::string> with_synonyms(std::size_t k, std::size_t n, const std::vector<Synonyms::Form>& group) {
+        std::vector<std::string> typed;
+        std::string shown;
+        Synonyms::Form words;
+        for (std::size_t j = k; j < k + n; ++j) {
+            typed.push_back(atom(m_tokens[j]));
+            shown += (shown.empty() ? "" : " ") + m_tokens[j].text;
+            const auto more = folded_words(m_tokens[j].text);
+            words.insert(words.end(), more.begin(), more.end());
+        }
+        std::vector<std::string> out{n == 1 ? typed.front() : "(" + fmt::format("{}", fmt::join(typed, " AND ")) + ")"};
+        Expansion expansion{shown, {}};
+        for (const auto& form : group) {
+            if (form == words)
+                continue;
+            const std::string phrase = fmt::format("{}", fmt::join(form, " "));
+            out.push_back(double_quoted(phrase));
+            expansion.forms.push_back(phrase);
+        }
+        m_expansions.push_back(std::move(expansion));
+        return out;
+    }
+
     std::string build() {
         std::vector<std::vector<std::string>> groups; // ANDed groups of ORed atoms
         std::vector<std::string> excluded;
@@ -175,22 +229,27 @@ private:
                 continue;
             }
             last_column = t.column;
-            const std::string a = atom(t);
             if (t.negated) {
                 if (joining)
                     fail("an excluded word cannot be one side of an OR", t.column);
-                if (!a.empty())
+                if (const std::string a = atom(t); !a.empty())
                     excluded.push_back(a);
                 continue;
             }
-            if (a.empty()) { // only punctuation: nothing to look for
+            std::vector<std::string> atoms;
+            if (const auto [n, group] = plain(k) ? synonym_at(k) : std::pair<std::size_t, const std::vector<Synonyms::Form>*>{0, nullptr}; n > 0) {
+                atoms = with_synonyms(k, n, *group);
+                k += n - 1;
+            } else if (std::string a = atom(t); !a.empty()) {
+                atoms.push_back(std::move(a));
+            } else { // only punctuation: nothing to look for
                 joining = false;
                 continue;
             }
             if (joining && !groups.empty())
-                groups.back().push_back(a);
+                groups.back().insert(groups.back().end(), atoms.begin(), atoms.end());
             else
-                groups.push_back({a});
+                groups.push_back(std::move(atoms));
             joining = false;
         }
         if (groups.empty())
@@ -206,14 +265,40 @@ private:
         return expr;
     }
 
+public:
+    // The synonyms the query was given, in the order of the words they stand for.
+    const std::vector<Expansion>& expansions() const { return m_expansions; }
+    // Each word searched for, folded, with the stem the index holds for it (a prefix is not stemmed).
+    std::vector<std::pair<std::string, std::string>> stems() const {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const auto& t : m_tokens)
+            if (t.kind == Token::Kind::term || t.kind == Token::Kind::phrase)
+                for (auto& word : folded_words(t.text))
+                    if (std::none_of(out.begin(), out.end(), [&](const auto& p) { return p.first == word; }))
+                        out.emplace_back(word, t.prefix ? word : dutch_stem(word));
+        return out;
+    }
+
+private:
     std::string m_text;
     std::string_view m_q; // m_text, read in pieces
+    const Synonyms& m_synonyms;
     std::vector<Token> m_tokens;
+    std::vector<Expansion> m_expansions;
 };
 
 } // namespace
 
-std::string translate_query(std::string_view query) { return Translator(query).run(); }
+std::string translate_query(std::string_view query, const Synonyms& synonyms) { return Translator(query, synonyms).run(); }
+
+QueryExplanation explain_query(std::string_view query, const Synonyms& synonyms) {
+    Translator translator(query, synonyms);
+    QueryExplanation out;
+    out.expression = translator.run();
+    out.expansions = translator.expansions();
+    out.stems = translator.stems();
+    return out;
+}
 
 std::string without_highlights(std::string_view snippet) {
     std::string out;

@@ -13,10 +13,10 @@
 
 namespace kennis {
 
-std::vector<SearchHit> search(Library& library, std::string_view query, const Filter& filter) try {
+std::vector<SearchHit> search(Library& library, std::string_view query, const Filter& filter, const Synonyms& synonyms) try {
     auto& impl = library.impl();
     Database& db = impl.db;
-    const std::string match = translate_query(query);
+    const std::string match = translate_query(query, synonyms);
     const SqlFilter where = build_filter(db, filter);
     // Rows come best first, so FTS5 makes snippets only for the rows read; a document with
     // several matching pages appears once, at its best page. Reading twice the rows wanted is

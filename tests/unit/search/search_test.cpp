@@ -55,20 +55,64 @@ TEST(DutchStemmer, FoldsPluralsAndInflections) {
     EXPECT_EQ(stemmer_fingerprint().size(), 16u);
 }
 
+// The translation without synonyms.
+std::string translated(std::string_view query) { return translate_query(query, Synonyms{}); }
+
 TEST(QueryLanguage, QuotesEveryWordAndKeepsTheStructure) {
-    EXPECT_EQ(translate_query("verzuim"), "\"verzuim\"");
-    EXPECT_EQ(translate_query("verzuim leerplicht"), "\"verzuim\" AND \"leerplicht\"");
-    EXPECT_EQ(translate_query("\"snel terug\" handr*"), "\"snel terug\" AND \"handr\" *");
-    EXPECT_EQ(translate_query("vavo OR mbo handboek"), "(\"vavo\" OR \"mbo\") AND \"handboek\"");
-    EXPECT_EQ(translate_query("leerplicht -handboek NOT folder"), "\"leerplicht\" NOT \"handboek\" NOT \"folder\"");
-    EXPECT_EQ(translate_query("a b -c"), "(\"a\" AND \"b\") NOT \"c\"");
-    EXPECT_EQ(translate_query("title:gamen theme:\"verzuim 18\" tag:regio type:rapport"),
+    EXPECT_EQ(translated("verzuim"), "\"verzuim\"");
+    EXPECT_EQ(translated("verzuim leerplicht"), "\"verzuim\" AND \"leerplicht\"");
+    EXPECT_EQ(translated("\"snel terug\" handr*"), "\"snel terug\" AND \"handr\" *");
+    EXPECT_EQ(translated("vavo OR mbo handboek"), "(\"vavo\" OR \"mbo\") AND \"handboek\"");
+    EXPECT_EQ(translated("leerplicht -handboek NOT folder"), "\"leerplicht\" NOT \"handboek\" NOT \"folder\"");
+    EXPECT_EQ(translated("a b -c"), "(\"a\" AND \"b\") NOT \"c\"");
+    EXPECT_EQ(translated("title:gamen theme:\"verzuim 18\" tag:regio type:rapport"),
               "title : \"gamen\" AND themes : \"verzuim 18\" AND tags : \"regio\" AND type : \"rapport\"");
-    EXPECT_EQ(translate_query("Notitie: positie"), "\"Notitie\" AND \"positie\"");
-    EXPECT_EQ(translate_query("say \"\"\"\" it"), "\"say\" AND \"it\"");
-    EXPECT_EQ(translate_query("'; DROP TABLE documents; --"), "\"DROP\" AND \"TABLE\" AND \"documents;\"");
-    EXPECT_EQ(translate_query(std::string("ver\0zuim\x01x", 11)), "\"ver\" AND \"zuim\" AND \"x\"")
+    EXPECT_EQ(translated("Notitie: positie"), "\"Notitie\" AND \"positie\"");
+    EXPECT_EQ(translated("say \"\"\"\" it"), "\"say\" AND \"it\"");
+    EXPECT_EQ(translated("'; DROP TABLE documents; --"), "\"DROP\" AND \"TABLE\" AND \"documents;\"");
+    EXPECT_EQ(translated(std::string("ver\0zuim\x01x", 11)), "\"ver\" AND \"zuim\" AND \"x\"")
         << "control characters separate words; a NUL would end FTS5's string";
+}
+
+TEST(QueryLanguage, AWordOrRunOfWordsThatIsASynonymAlsoFindsItsOtherForms) {
+    Synonyms s;
+    s.add("vsv = voortijdig schoolverlaten = Voortijdige schoolverlaters");
+    s.add("RMC = regionale meld- en coördinatiefunctie");
+    EXPECT_EQ(translate_query("VSV verzuim", s), "(\"VSV\" OR \"voortijdig schoolverlaten\" OR \"voortijdige schoolverlaters\") AND \"verzuim\"");
+    EXPECT_EQ(translate_query("voortijdig schoolverlaten", s),
+              "((\"voortijdig\" AND \"schoolverlaten\") OR \"vsv\" OR \"voortijdige schoolverlaters\")")
+        << "the words as typed keep their meaning (both, anywhere), the other forms are phrases";
+    EXPECT_EQ(translate_query("Regionale MELD- en Coördinatiefunctie", s),
+              "((\"Regionale\" AND \"MELD-\" AND \"en\" AND \"Coördinatiefunctie\") OR \"rmc\")");
+    EXPECT_EQ(translate_query("vsv OR rmc", s), "(\"vsv\" OR \"voortijdig schoolverlaten\" OR \"voortijdige schoolverlaters\" OR \"rmc\" OR "
+                                                "\"regionale meld en coordinatiefunctie\")");
+    EXPECT_EQ(translate_query("\"voortijdig schoolverlaten\" -vsv title:rmc vsv*", s),
+              "(\"voortijdig schoolverlaten\" AND title : \"rmc\" AND \"vsv\" *) NOT \"vsv\"")
+        << "phrases, excluded words, fields and prefixes are taken as typed";
+    EXPECT_EQ(translate_query("voortijdig OR schoolverlaten", s), "(\"voortijdig\" OR \"schoolverlaten\")") << "an OR splits the run";
+}
+
+TEST(QueryLanguage, SynonymGroupsThatShareAFormAreOne) {
+    Synonyms s;
+    s.add("lvs = leerlingvolgsysteem");
+    s.add("leerling volgsysteem = LVS");
+    s.add("ovp = onderwijsvolgplan");
+    s.add("onderwijsvolgplan = leerlingvolgsysteem");
+    ASSERT_EQ(s.groups().size(), 1u);
+    EXPECT_EQ(s.groups().front().size(), 5u);
+    for (const auto* bad : {"lvs", "lvs = ", " = lvs", "!! = lvs"})
+        EXPECT_THROW(s.add(bad), UsageError) << bad;
+    const auto vsv = Synonyms::shipped().group_of({"vsv"});
+    ASSERT_NE(vsv, nullptr);
+    EXPECT_NE(std::find(vsv->begin(), vsv->end(), Synonyms::Form{"voortijdig", "schoolverlaten"}), vsv->end());
+}
+
+TEST(QueryLanguage, ExplainingAQueryShowsItsSynonymsAndStems) {
+    const auto e = explain_query("vsv handreikingen", Synonyms::shipped());
+    ASSERT_EQ(e.expansions.size(), 1u);
+    EXPECT_EQ(e.expansions[0].typed, "vsv");
+    EXPECT_EQ(e.expansions[0].forms.front(), "voortijdig schoolverlaten");
+    EXPECT_NE(std::find(e.stems.begin(), e.stems.end(), std::pair<std::string, std::string>{"handreikingen", "handreik"}), e.stems.end());
 }
 
 TEST_F(SeededSearchTest, HostileQueriesGetResultsOrAClearUsageError) {
