@@ -99,6 +99,7 @@ void register_export(CLI::App& app, Globals& globals) {
     cmd->add_flag("-n,--dry-run", o.dry_run, "Print what would change; touch nothing");
     cmd->add_flag("--fetch", o.fetch, "Fetch selected documents that are not stored yet, first");
     cmd->add_flag("--allow-macros", o.allow_macros, "Also export Office files that carry macros (left out by default)");
+    cmd->add_flag("!--no-search", o.share_search, "Leave out the search in the documents' text (the folder zoekindex/)");
     zip->excludes(check)->excludes(del);
     cmd->footer(R"(Every file is written under a temporary name and renamed, so a reader never sees half a
 file. A state file (.kennis-export) in DEST records what kennis wrote: a re-run writes only what
@@ -107,6 +108,12 @@ changed, and --delete never removes a file kennis did not write. A file that can
 
 --link auto hard-links from the store when DEST is on the same file system; on a share it copies
 each document once and hard-links its other folders to that copy where the share allows it.
+
+index.html searches the text of the exported documents as `kennis search` does (the same query
+language, Dutch word forms, synonyms, ranking), in the browser, from the share itself: no server,
+nothing installed. Its index is the folder zoekindex/ beside it. index.html#q=QUERY opens with
+the hits of QUERY. Files and folders get the permissions cp and mkdir give (0666/0777 less the
+umask), so colleagues can open them.
 
 Examples:
   kennis export /mnt/team/kennisbank
@@ -122,6 +129,7 @@ Examples:
         if (args->check)
             return run_check(globals, *args->check);
         auto& options = args->options;
+        options.synonyms = globals.synonyms_in_effect();
         if (cmd->count("--template") > 0 && cmd->count("--by") > 0)
             throw UsageError("--template replaces --by; give one of them");
         options.link = parse_link_mode(args->link);

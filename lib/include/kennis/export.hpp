@@ -3,6 +3,7 @@
 #include "kennis/fetch.hpp"
 #include "kennis/filter.hpp"
 #include "kennis/library.hpp"
+#include "kennis/synonyms.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -36,6 +37,8 @@ struct ExportOptions {
     bool fetch = false;          // fetch selected documents that have no stored file first
     FetchOptions fetch_options;  // how (its `documents` is filled in)
     int news_days = 30;          // WAT-IS-NIEUW.html/.csv cover this many days; 0 writes neither
+    bool share_search = true;    // index.html searches the documents' text (the folder zoekindex/)
+    Synonyms synonyms = Synonyms::shipped(); // what that search, and `query`, expand
     bool allow_macros = false;   // also export Office files that carry macros
     std::vector<std::string> allow_types; // MIME types exported beyond documents (FetchOptions::allow_types)
 };

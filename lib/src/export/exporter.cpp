@@ -7,6 +7,7 @@
 #include "export/pages.hpp"
 #include "export/placer.hpp"
 #include "export/plan.hpp"
+#include "export/share_search.hpp"
 #include "export/state.hpp"
 #include "util/file_io.hpp"
 #include "kennis/choices.hpp"
@@ -77,7 +78,8 @@ std::string plan_key(Library& library, const ExportOptions& o) {
     const nlohmann::json key{version(), catalogue_stamp(library.impl().db), o.by, opt(o.path_template),
                              static_cast<int>(o.link), opt(o.query), f.themes, f.tags, opt(f.type), opt(f.year),
                              opt(f.level), f.status, f.latest, opt(f.limit), o.delete_stale, o.max_delete, o.allow_macros, o.allow_types,
-                             o.news_days > 0 ? news_since(o.news_days) : std::string()};
+                             o.news_days > 0 ? news_since(o.news_days) : std::string(),
+                             o.share_search ? share_search_fingerprint(o.synonyms) : std::string()};
     return sha256_hex(key.dump());
 }
 
@@ -134,6 +136,12 @@ public:
         plan(planner);
         if (m_options.dry_run)
             return;
+        // The share's search index is read from the catalogue before WAT-IS-NIEUW's thread
+        // takes the connection; it is written with the listings.
+        const std::string fingerprint = fingerprint_of(m_entries);
+        std::map<std::string, std::string> search;
+        if (m_options.share_search && m_report.failed.empty() && m_state.listings != listings_key(fingerprint))
+            search = share_search_files(m_library.impl().db, m_entries, m_options.synonyms);
         // The listings and WAT-IS-NIEUW are drawn and written on two cores while the last files
         // are placed (they depend only on the plan and the catalogue, and DEST is in flux until
         // the run ends anyway), and this thread then helps place what is left. The listings
@@ -141,11 +149,11 @@ public:
         // so a run with failures draws them again at the end.
         auto news = write_news();
         if (m_report.failed.empty())
-            write_listings(draw_listings(m_entries, m_state.listings));
+            write_listings(draw_listings(m_entries, m_state.listings), search);
         m_placer->finish();
         record_outcomes();
         if (!m_report.failed.empty())
-            write_listings(draw_listings(placed_entries(), m_state.listings));
+            write_listings(draw_listings(placed_entries(), m_state.listings), {});
         remove_files();
         news.get();
         // Freeing ten thousand planned documents, their names and their jobs takes milliseconds:
@@ -419,9 +427,14 @@ private:
         std::string csv, sums, index;
     };
 
+    // What the listings of `listed` show, and the share's search with them.
+    std::string fingerprint_of(const std::vector<ExportEntry>& listed) const {
+        return listing_fingerprint(listed) + (m_options.share_search ? share_search_fingerprint(m_options.synonyms) : std::string());
+    }
+
     // The listings of `listed`, unless DEST holds them already (`known` is their listings_key).
     Listings draw_listings(const std::vector<ExportEntry>& listed, const std::string& known) const {
-        Listings l{listing_fingerprint(listed), false, {}, {}, {}};
+        Listings l{fingerprint_of(listed), false, {}, {}, {}};
         l.unchanged = known == listings_key(l.fingerprint);
         if (!l.unchanged) {
             l.csv = catalogue_csv(listed);
@@ -461,9 +474,17 @@ private:
 
     // Like the copies, the listings are not synced: one that a power cut cut short differs from
     // the size the state file records for it, and the next run draws it again.
-    void write_listings(const Listings& listings) {
+    void write_listings(const Listings& listings, const std::map<std::string, std::string>& search) {
         if (listings.unchanged)
             return;
+        if (!search.empty()) {
+            try {
+                write_share_search(m_dest, search, export_temp_prefix);
+            } catch (const std::system_error&) {
+                expect_dest();
+                throw;
+            }
+        }
         write_own_file("catalogue.csv", listings.csv);
         write_own_file("SHA256SUMS", listings.sums);
         write_own_file("index.html", listings.index);
@@ -482,9 +503,13 @@ private:
 
     // The listings' fingerprint with each listing file's size and mtime: a listing someone
     // removed or changed is drawn again.
-    std::string listings_key(const std::string& fingerprint) const { return fingerprint + stats_of(listing_files); }
+    std::string listings_key(const std::string& fingerprint) const {
+        return fingerprint + stats_of(listing_files) + (m_options.share_search ? stats_of(share_search_marks) : std::string());
+    }
 
-    std::string own_files_stats() const { return stats_of(listing_files) + stats_of(news_files); }
+    std::string own_files_stats() const {
+        return stats_of(listing_files) + stats_of(news_files) + (m_options.share_search ? stats_of(share_search_marks) : std::string());
+    }
 
     template <std::size_t N>
     std::string stats_of(const std::array<std::string_view, N>& names) const {

@@ -1,5 +1,7 @@
 #include "export/pages.hpp"
 
+#include "export/share_search.hpp"
+
 #include "util/html.hpp"
 #include "kennis/filename.hpp"
 #include "kennis/title.hpp"
@@ -44,35 +46,11 @@ void append_element(std::string& out, std::string_view open, std::string_view te
     out += close;
 }
 
-// Room reused from item to item: a page has thousands.
-struct Scratch {
-    std::string text, folded;
-};
-
-void append_item(std::string& out, const ExportEntry& e, const std::string& theme, const std::map<std::string, std::string>& folders,
-                 Scratch& scratch) {
+void append_item(std::string& out, const ExportEntry& e, const std::string& theme, const std::map<std::string, std::string>& folders) {
     const auto& d = e.document;
     const auto links = links_under(e, theme, folders);
     out += "<li data-doc=\"";
     out += std::to_string(d.id);
-    out += "\" data-text=\"";
-    // What the filter box searches, one space between the fields.
-    std::string& text = scratch.text;
-    text = d.title;
-    for (const auto* values : {&d.aliases, &d.themes, &d.tags}) {
-        text += ' ';
-        for (std::size_t i = 0; i < values->size(); ++i) {
-            if (i > 0)
-                text += ' ';
-            text += (*values)[i];
-        }
-    }
-    text += ' ';
-    text += d.type.value_or("");
-    text += ' ';
-    text += d.date ? *d.date : d.period.value_or("");
-    unicode::fold_into(scratch.folded, text);
-    append_html_escaped(out, scratch.folded);
     out += "\"><a href=\"";
     append_href(out, links.front());
     // Isolated, so that a title cannot reorder what follows it (a right-to-left override in it).
@@ -123,44 +101,14 @@ li > a:hover { color: var(--accent); text-decoration: underline; }
 .info span, h2 { unicode-bidi: isolate; }
 .info .macros { background: #fff4e5; color: #8a4b00; border-radius: .3rem; padding: 0 .4rem; }
 .info .also { color: var(--muted); }
-#none { color: var(--muted); text-align: center; margin-top: 3rem; }
+#none, #status { color: var(--muted); text-align: center; margin-top: 2rem; }
+#status.error { color: #9b1c1c; }
+#hits { margin-top: 1rem; }
+#hits .themes { color: var(--muted); }
+.snippet { margin: .3rem 0 0; font-size: .9rem; color: #33404d; }
+mark { background: #fff0a8; color: inherit; padding: 0 .1rem; border-radius: .15rem; }
+#more { display: block; margin: 1rem auto; padding: .45rem 1.2rem; font: inherit; color: var(--accent); background: #fff; border: 1px solid var(--accent); border-radius: .4rem; cursor: pointer; }
 [hidden] { display: none !important; }
-)";
-
-constexpr std::string_view script = R"(
-(function () {
-  var fold = function (s) { return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); };
-  var input = document.getElementById('filter');
-  var items = Array.prototype.slice.call(document.querySelectorAll('li[data-text]'));
-  var sections = Array.prototype.slice.call(document.querySelectorAll('section'));
-  var count = document.getElementById('count');
-  var total = count.textContent;
-  function apply() {
-    var words = fold(input.value).split(/\s+/).filter(Boolean);
-    var docs = {};
-    items.forEach(function (li) {
-      var show = words.every(function (w) { return li.dataset.text.indexOf(w) >= 0; });
-      li.hidden = !show;
-      if (show) docs[li.dataset.doc] = true;
-    });
-    sections.forEach(function (s) {
-      var n = s.querySelectorAll('li:not([hidden])').length;
-      s.hidden = n === 0;
-      s.querySelector('.n').textContent = n;
-      var link = document.querySelector('nav a[href="#' + s.id + '"]');
-      link.classList.toggle('empty', n === 0);
-    });
-    var shown = Object.keys(docs).length;
-    count.textContent = words.length ? shown + ' van ' + total : total;
-    document.getElementById('none').hidden = shown > 0;
-  }
-  input.addEventListener('input', function () {
-    apply();
-    history.replaceState(null, '', input.value ? '#q=' + encodeURIComponent(input.value) : location.pathname);
-  });
-  if (location.hash.indexOf('#q=') === 0) input.value = decodeURIComponent(location.hash.slice(3));
-  apply();
-})();
 )";
 
 // A page's head and style, with room for a body of about `room` bytes, to which the body is
@@ -174,6 +122,7 @@ std::string begin_page(std::string_view title, std::size_t room) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="kennis">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'">
 <title>{}</title>
 <style>{}</style>
 </head>
@@ -218,26 +167,27 @@ std::string index_html(const std::vector<ExportEntry>& entries) {
     fmt::format_to(std::back_inserter(out), R"(<header><div class="bar">
 <h1>Kennisbank – documenten</h1>
 <p class="sub">{}</p>
-<input id="filter" type="search" placeholder="Filter op titel, thema, tag, type of jaar" aria-label="Filter" autofocus>
+<input id="q" type="search" placeholder="Zoek in titels en tekst: verzuim, &quot;snel terug&quot;, handr*, vsv -folder, theme:thuiszitters" aria-label="Zoeken" autofocus>
 <nav>{}</nav>
 </div></header>
 <main>
+<section id="results" hidden><p id="status" role="status"></p><ol id="hits"></ol>
+<button id="more" type="button" hidden>Meer resultaten</button>
+<p id="none" hidden>Geen documenten gevonden. Tip: <b>handr*</b> vindt ook woorden die met handr beginnen.</p></section>
+<div id="listing">
 )",
                    sub, nav);
     auto anchor = anchors.begin();
-    Scratch scratch;
     for (const auto& [theme, docs] : by_theme) {
-        fmt::format_to(std::back_inserter(out), "<section id=\"{}\"><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n", *anchor++,
-                       html_escape(theme), docs.size());
+        fmt::format_to(std::back_inserter(out), "<section id=\"{}\" data-theme=\"{}\"><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n",
+                       *anchor++, html_escape(theme), html_escape(theme), docs.size());
         for (const auto* e : docs)
-            append_item(out, *e, theme, folders, scratch);
+            append_item(out, *e, theme, folders);
         out += "</ul></section>\n";
     }
-    fmt::format_to(std::back_inserter(out), R"(<p id="none" hidden>Geen documenten gevonden.</p>
-</main>
-<script>{}</script>
-)",
-                   script);
+    out += "</div>\n</main>\n";
+    for (const auto& script : share_search_scripts())
+        fmt::format_to(std::back_inserter(out), "<script src=\"{}\"></script>\n", script);
     end_page(out);
     return out;
 }
