@@ -5,7 +5,8 @@ A stand-in Kennisbank on 127.0.0.1 serves the Downloadcentrum page and a PDF beh
   $ kennis --home lib sync --source $URL/kennisbank --fetch -q
 
 Exporting by theme puts every fetched document into the folder of every theme it is listed under,
-with catalogue.csv, SHA256SUMS, index.html and WAT-IS-NIEUW.html/.csv beside them:
+with catalogue.csv, SHA256SUMS, index.html (with its search index, zoekindex/) and
+WAT-IS-NIEUW.html/.csv/.atom beside them:
 
   $ kennis --home lib export share
   121 documents to share: 180 written (180 linked, 0 copied), 0 unchanged, 0 removed, 0 skipped
@@ -21,6 +22,7 @@ with catalogue.csv, SHA256SUMS, index.html and WAT-IS-NIEUW.html/.csv beside the
   WAT-IS-NIEUW.html
   catalogue.csv
   index.html
+  zoekindex
   $ for t in "Verzuim 18-" "Verzuim 18+" Thuiszitters "Voortijdig schoolverlaten" "Jongeren 16-27"; do
   >   echo "$t: $(ls "share/$t" | wc -l) files, $(kennis --home lib list --theme "$t" --format tsv | tail -n +2 | wc -l) documents"; done
   Verzuim 18-: 70 files, 70 documents
@@ -84,9 +86,9 @@ own names: an export gives its files and folders the permissions cp and mkdir wo
 
   $ (umask 002; kennis --home lib export team --link copy --theme Thuiszitters -q)
   $ find team -type f ! -name '.kennis*' -printf '%m\n' | sort | uniq -c | sed 's/^ *//'
-  65 664
+  96 664
   $ find team -type d -printf '%m\n' | sort | uniq -c | sed 's/^ *//'
-  6 775
+  9 775
   $ (umask 077; kennis --home lib export private --link copy --theme Thuiszitters -q)
   $ find private -type f ! -name '.kennis*' -printf '%m\n' | sort -u
   600

@@ -2,12 +2,15 @@
 // made from the seed listing, and a small PDF behind every download link.
 //
 //   kennis_test_server --port-file FILE [--port P] [--markup list|table|accordion] [--fail N]...
-//                      [--drop N]... [--lifetime S]
+//                      [--drop N]... [--lifetime S] [--text yes]
 //
+// --text yes gives every PDF two pages of the field's Dutch besides its title (dutch_text.hpp),
+// and doc-1.pdf a page of markup that a page showing it must show as text.
 // --fail N answers 503 for doc-N.pdf; --drop N leaves doc-N.pdf out of the page, as when the
 // Kennisbank withdraws it. It writes its port to FILE once it accepts connections (on P when
 // given, so a test can restart it changed), and stops after --lifetime seconds.
 #include "listing_pages.hpp"
+#include "dutch_text.hpp"
 #include "pdf_fixture.hpp"
 
 #include <chrono>
@@ -38,6 +41,7 @@ int main(int argc, char** argv) {
     std::set<std::string> dropped;
     int port = 0;
     int lifetime = 120;
+    bool text = false;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
         if (flag == "--port-file")
@@ -52,6 +56,8 @@ int main(int argc, char** argv) {
             port = std::atoi(argv[i + 1]);
         else if (flag == "--lifetime")
             lifetime = std::atoi(argv[i + 1]);
+        else if (flag == "--text")
+            text = std::string(argv[i + 1]) == "yes";
     }
     httplib::Server server;
     if (port == 0)
@@ -91,8 +97,15 @@ int main(int argc, char** argv) {
             return;
         }
         res.set_header("ETag", etag);
-        res.set_content(kennis::test::make_pdf({ascii_words(it->second), "Document " + req.matches[1].str()}),
-                        "application/pdf");
+        const std::string n = req.matches[1].str();
+        std::vector<std::string> pages{ascii_words(it->second), "Document " + n};
+        if (text) {
+            for (auto& paragraph : kennis::test::dutch_pages(std::stoul(n)))
+                pages.push_back(paragraph);
+            if (n == "1")
+                pages.push_back("Let op: </script><img src=x onerror=alert(1)> en <b>vet</b>\nzijn tekens in de tekst, geen opmaak.");
+        }
+        res.set_content(kennis::test::make_pdf(pages), "application/pdf");
     });
     std::thread stopper([&] {
         std::this_thread::sleep_for(std::chrono::seconds(lifetime));

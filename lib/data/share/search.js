@@ -28,7 +28,7 @@ var kennisZoek = window.kennisZoek || (window.kennisZoek = {});
   var index = null, terms = {}, postingsOf = new Map(), vocabulary = null, texts = {}, loading = {};
   var readyCallbacks = [];
 
-  // Called by index.js: the rows (document, page, length in words), the number of postings files,
+  // Called by index.txt: the rows (document, page, length in words), the number of postings files,
   // the column weights and the synonyms.
   K.index = function (data) {
     var n = decode(data.rows), doc = 0;
@@ -125,7 +125,7 @@ var kennisZoek = window.kennisZoek || (window.kennisZoek = {});
   function loadFor(query) {
     var phrases = phrasesOf(query);
     var needVocabulary = phrases.some(function (p) { return p.prefix; });
-    return (needVocabulary ? load('woorden.js') : Promise.resolve()).then(function () {
+    return (needVocabulary ? load('woorden.txt') : Promise.resolve()).then(function () {
       var shards = {};
       phrases.forEach(function (p) {
         p.words.forEach(function (w, i) {
@@ -134,7 +134,7 @@ var kennisZoek = window.kennisZoek || (window.kennisZoek = {});
           else shards[shardOf(w)] = true;
         });
       });
-      return Promise.all(Object.keys(shards).map(function (s) { return load('t/' + s + '.js'); }));
+      return Promise.all(Object.keys(shards).map(function (s) { return load('t/' + s + '.txt'); }));
     });
   }
 
@@ -229,7 +229,7 @@ var kennisZoek = window.kennisZoek || (window.kennisZoek = {});
   K.pageText = function (doc, page) {
     var key = doc + '-' + page;
     if (texts[key] !== undefined) return Promise.resolve(texts[key]);
-    return load('x/' + Math.floor(doc / 8) + '-' + Math.floor(page / 16) + '.js').then(function () { return texts[key] || ''; });
+    return load('x/' + Math.floor(doc / 8) + '-' + Math.floor(page / 16) + '.txt').then(function () { return texts[key] || ''; });
   };
 
   // Whether a word of a text is one the query looks for: its stem is, or it starts with a prefix.

@@ -21,7 +21,9 @@ namespace kennis {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr std::array<std::string_view, 4> page_scripts{"stemmer.js", "query.js", "search.js", "page.js"};
+// The page's own scripts (lib/data/share/NAME.js). Every file of the folder is named .txt: a
+// browser runs a script whatever its name, and Windows runs a .js file a colleague double-clicks.
+constexpr std::array<std::string_view, 4> page_scripts{"stemmer", "query", "search", "page"};
 constexpr std::array<std::string_view, 5> columns{"title", "themes", "tags", "type", "body"};
 
 // Numbers are written five bits to a character of the base64url alphabet, lowest bits first;
@@ -124,8 +126,8 @@ private:
 std::vector<std::string> share_search_scripts() {
     std::vector<std::string> out;
     for (auto name : page_scripts)
-        out.push_back(fmt::format("{}/{}", share_search_folder, name));
-    out.push_back(fmt::format("{}/index.js", share_search_folder));
+        out.push_back(fmt::format("{}/{}.txt", share_search_folder, name));
+    out.push_back(fmt::format("{}/index.txt", share_search_folder));
     return out;
 }
 
@@ -133,7 +135,7 @@ std::string share_search_fingerprint(const Synonyms& synonyms) {
     Sha256 hash;
     hash.update(stemmer_fingerprint());
     for (auto name : page_scripts)
-        hash.update(embedded::data(fmt::format("share/{}", name)));
+        hash.update(embedded::data(fmt::format("share/{}.js", name)));
     hash.update(nlohmann::json(synonyms.groups()).dump());
     return hash.hex_digest();
 }
@@ -142,7 +144,7 @@ std::map<std::string, std::string> share_search_files(Database& db, const std::v
     const std::string folder(share_search_folder);
     std::map<std::string, std::string> files;
     for (auto name : page_scripts)
-        files.emplace(folder + "/" + std::string(name), std::string(embedded::data(fmt::format("share/{}", name))));
+        files.emplace(fmt::format("{}/{}.txt", folder, name), std::string(embedded::data(fmt::format("share/{}.js", name))));
 
     std::unordered_set<std::int64_t> exported;
     for (const auto& e : entries)
@@ -201,8 +203,8 @@ std::map<std::string, std::string> share_search_files(Database& db, const std::v
         words += '\n';
     }
     for (std::size_t s = 0; s < shards; ++s)
-        files.emplace(fmt::format("{}/t/{}.js", folder, s), fmt::format("kennisZoek.terms({},{});\n", s, js(by_shard[s])));
-    files.emplace(folder + "/woorden.js", fmt::format("kennisZoek.vocabulary({});\n", js(words)));
+        files.emplace(fmt::format("{}/t/{}.txt", folder, s), fmt::format("kennisZoek.terms({},{});\n", s, js(by_shard[s])));
+    files.emplace(folder + "/woorden.txt", fmt::format("kennisZoek.vocabulary({});\n", js(words)));
 
     std::string encoded_rows;
     std::int64_t last_document = 0;
@@ -217,7 +219,7 @@ std::map<std::string, std::string> share_search_files(Database& db, const std::v
                                {"columns", columns},
                                {"weights", column_weights(db)},
                                {"synonyms", synonyms.groups()}};
-    files.emplace(folder + "/index.js", fmt::format("kennisZoek.index({});\n", js(index)));
+    files.emplace(folder + "/index.txt", fmt::format("kennisZoek.index({});\n", js(index)));
 
     std::map<std::string, nlohmann::json> texts;
     SQLite::Statement pages(db.sql(), "SELECT page, text FROM pages WHERE sha256 = ? ORDER BY page");
@@ -230,7 +232,7 @@ std::map<std::string, std::string> share_search_files(Database& db, const std::v
         pages.reset();
     }
     for (const auto& [bucket, text] : texts)
-        files.emplace(fmt::format("{}/x/{}.js", folder, bucket), fmt::format("kennisZoek.texts({},{});\n", js(bucket), js(text)));
+        files.emplace(fmt::format("{}/x/{}.txt", folder, bucket), fmt::format("kennisZoek.texts({},{});\n", js(bucket), js(text)));
     return files;
 }
 

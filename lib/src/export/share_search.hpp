@@ -17,12 +17,12 @@ namespace kennis {
 // file://, with no server, through the files of this folder in DEST. They are scripts (a page
 // opened from disk may load scripts but not fetch files): the page's own, loaded with it; the
 // index's rows and synonyms, loaded with it; and, loaded only when a query needs them, the
-// postings of its words (t/), the list of all words for prefixes (woorden.js) and the text of
+// postings of its words (t/), the list of all words for prefixes (woorden.txt) and the text of
 // the pages whose snippets are shown (x/).
 inline constexpr std::string_view share_search_folder = "zoekindex";
 
 // The index's first file, by whose size and time a run sees that the folder is as it left it.
-inline constexpr std::array<std::string_view, 1> share_search_marks{"zoekindex/index.js"};
+inline constexpr std::array<std::string_view, 1> share_search_marks{"zoekindex/index.txt"};
 
 // The scripts index.html loads, in order, relative to DEST.
 std::vector<std::string> share_search_scripts();

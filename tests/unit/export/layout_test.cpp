@@ -67,7 +67,8 @@ TEST_F(SeededExportTest, ByThemeEveryFolderHoldsItsDocumentsWithSafeNames) {
     EXPECT_TRUE(csv.starts_with("\xEF\xBB\xBFid,title,themes,tags,date,sha256,path\r\n"));
     EXPECT_EQ(static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')), expected + 1);
     const std::string html = test::read_file(dest() / "index.html");
-    EXPECT_EQ(html.find("http"), std::string::npos) << "no external assets, no absolute links";
+    EXPECT_EQ(html.find("http:"), std::string::npos) << "no external assets, no absolute links";
+    EXPECT_EQ(html.find("https:"), std::string::npos);
     std::size_t links = 0;
     for (auto at = html.find("<li data-doc"); at != std::string::npos; at = html.find("<li data-doc", at + 1))
         ++links;

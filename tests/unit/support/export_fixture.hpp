@@ -18,12 +18,13 @@ inline void write(const std::filesystem::path& p, const std::string& text) {
     std::ofstream(p, std::ios::binary) << text;
 }
 
-// Every file under `dir`, relative, without kennis's own files in the top folder.
+// The documents' files in an export, relative to `dir`: all but its listings, its state and its
+// search index.
 inline std::set<std::string> files_under(const std::filesystem::path& dir) {
     namespace fs = std::filesystem;
     std::set<std::string> out;
     for (const auto& e : fs::recursive_directory_iterator(dir))
-        if (!e.is_directory())
+        if (!e.is_directory() && !fs::relative(e.path(), dir).string().starts_with("zoekindex/"))
             out.insert(fs::relative(e.path(), dir).string());
     for (const char* own : {"catalogue.csv", "SHA256SUMS", "index.html", "WAT-IS-NIEUW.html", "WAT-IS-NIEUW.csv", "WAT-IS-NIEUW.atom", ".kennis-export"})
         out.erase(own);
