@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <system_error>
 #include <sys/stat.h>
 #include <unordered_map>
 #include <unordered_set>
@@ -237,14 +238,16 @@ std::map<std::string, std::string> share_search_files(Database& db, const std::v
 }
 
 void write_share_search(const fs::path& dest, const std::map<std::string, std::string>& files, std::string_view temp_prefix) {
-    std::set<fs::path> folders;
-    for (const auto& [path, text] : files) {
-        const fs::path file = dest / path;
-        if (folders.insert(file.parent_path()).second && ::mkdir(file.parent_path().c_str(), 0777) != 0 && errno != EEXIST) {
-            fs::create_directories(file.parent_path()); // its parent was missing too; throws naming it if it cannot be made
-        }
-        write_if_changed(file, text, temp_prefix, false, Access::shared);
-    }
+    // Folders are made inside DEST only: a DEST that went away is not made again.
+    std::set<std::string> folders;
+    for (const auto& [path, text] : files)
+        for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
+            folders.insert(path.substr(0, slash));
+    for (const auto& folder : folders) // a folder sorts before those inside it
+        if (::mkdir((dest / folder).c_str(), 0777) != 0 && errno != EEXIST)
+            throw std::system_error(errno, std::generic_category(), fmt::format("cannot create {}", (dest / folder).string()));
+    for (const auto& [path, text] : files)
+        write_if_changed(dest / path, text, temp_prefix, false, Access::shared);
     std::error_code ec;
     for (auto it = fs::recursive_directory_iterator(dest / share_search_folder, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec))
