@@ -8,24 +8,15 @@ var kennisZoek = window.kennisZoek || (window.kennisZoek = {});
   var perPage = 20;
   var $ = function (id) { return document.getElementById(id); };
   var input = $('q'), results = $('results'), list = $('hits'), more = $('more'), none = $('none'), status = $('status'), listing = $('listing');
-  var documents = null, found = [], shown = 0, query = null, run = 0, timer = 0;
+  var found = [], shown = 0, query = null, run = 0, timer = 0;
 
-  // What the listing shows of each document: its first link, title, type, date and themes.
-  function documentsOnPage() {
-    if (documents) return documents;
-    documents = new Map();
-    listing.querySelectorAll('section').forEach(function (section) {
-      section.querySelectorAll('li[data-doc]').forEach(function (li) {
-        var id = Number(li.dataset.doc), d = documents.get(id);
-        if (!d) {
-          var a = li.querySelector('a'), type = li.querySelector('.type'), time = li.querySelector('time');
-          d = { href: a.getAttribute('href'), title: a.textContent, type: type ? type.textContent : '', date: time ? time.textContent : '', themes: [] };
-          documents.set(id, d);
-        }
-        d.themes.push(section.dataset.theme);
-      });
-    });
-    return documents;
+  // What the listing shows of a document: its first entry's link, title, type, date and themes.
+  function documentOnPage(id) {
+    var li = document.getElementById('doc-' + id);
+    if (!li) return null;
+    var a = li.querySelector('a'), type = li.querySelector('.type'), time = li.querySelector('time');
+    return { href: a.getAttribute('href'), title: a.textContent, type: type ? type.textContent : '', date: time ? time.textContent : '',
+             themes: li.dataset.themes };
   }
 
   function element(tag, className, text) {
@@ -59,8 +50,9 @@ var kennisZoek = window.kennisZoek || (window.kennisZoek = {});
     return p;
   }
 
-  function item(hit, isWanted, thisRun) {
-    var d = documentsOnPage().get(hit.doc);
+  // Adds a hit to the list at once; its snippet follows when its page's text has loaded.
+  function addHit(hit, isWanted, thisRun) {
+    var d = documentOnPage(hit.doc);
     var li = element('li');
     li.dataset.hit = hit.doc;
     var a = element('a');
@@ -70,19 +62,17 @@ var kennisZoek = window.kennisZoek || (window.kennisZoek = {});
     var info = element('div', 'info');
     if (d.type) info.appendChild(element('span', 'type', d.type));
     if (d.date) info.appendChild(element('time', '', d.date));
-    info.appendChild(element('span', 'themes', d.themes.join(' · ')));
+    if (d.themes) info.appendChild(element('span', 'themes', d.themes));
     if (hit.page > 0) info.appendChild(element('span', 'page', 'p. ' + hit.page));
     li.appendChild(info);
-    if (hit.page > 0) {
-      return K.pageText(hit.doc, hit.page).then(function (text) {
-        if (thisRun !== run) return li;
-        var p = snippet(text, isWanted);
-        p.dataset.page = hit.page;
-        li.appendChild(p);
-        return li;
-      }, function () { return li; }).then(function () { return li; });
-    }
-    return Promise.resolve(li);
+    list.appendChild(li);
+    if (!(hit.page > 0)) return Promise.resolve();
+    return K.pageText(hit.doc, hit.page).then(function (text) {
+      if (thisRun !== run) return;
+      var p = snippet(text, isWanted);
+      p.dataset.page = hit.page;
+      li.appendChild(p);
+    }, function () {});
   }
 
   // Shows the next twenty hits; their snippets follow as their pages' text arrives.
@@ -90,17 +80,10 @@ var kennisZoek = window.kennisZoek || (window.kennisZoek = {});
     var next = found.slice(shown, shown + perPage), isWanted = K.matcher(query);
     shown += next.length;
     more.hidden = shown >= found.length;
-    var pending = next.map(function (hit) {
-      var placeholder = element('li');
-      placeholder.dataset.pending = '';
-      list.appendChild(placeholder);
-      return item(hit, isWanted, thisRun).then(function (li) { if (thisRun === run) list.replaceChild(li, placeholder); });
-    });
+    var pending = next.map(function (hit) { return addHit(hit, isWanted, thisRun); });
     if (started !== undefined) document.documentElement.dataset.hitsMs = (performance.now() - started).toFixed(1);
     return Promise.all(pending).then(function () {
       if (thisRun !== run) return;
-      // Hits whose document the listing does not have (a file that could not be written) are left out.
-      list.querySelectorAll('li[data-pending]').forEach(function (li) { li.remove(); });
       results.dataset.state = 'done';
       if (started !== undefined) document.documentElement.dataset.doneMs = (performance.now() - started).toFixed(1);
     });
@@ -136,8 +119,8 @@ var kennisZoek = window.kennisZoek || (window.kennisZoek = {});
     }
     K.run(query).then(function (hits) {
       if (thisRun !== run) return;
-      var docs = documentsOnPage();
-      found = hits.filter(function (h) { return docs.has(h.doc); });
+      // Hits whose document the listing does not have (a file that could not be written) are left out.
+      found = hits.filter(function (h) { return document.getElementById('doc-' + h.doc); });
       status.textContent = found.length === 1 ? '1 document gevonden' : found.length + ' documenten gevonden';
       if (!found.length) {
         none.hidden = false;
@@ -178,6 +161,8 @@ var kennisZoek = window.kennisZoek || (window.kennisZoek = {});
     var text = fromHash();
     if (text !== input.value) { input.value = text; search(text); }
   });
+  // The listing is drawn only once the search is ready (a page of ten thousand documents takes a
+  // second to lay out), and not at all when the page opens with a query.
   K.whenReady(function () {
     document.documentElement.dataset.readyMs = performance.now().toFixed(1);
     input.disabled = false;

@@ -46,11 +46,24 @@ void append_element(std::string& out, std::string_view open, std::string_view te
     out += close;
 }
 
-void append_item(std::string& out, const ExportEntry& e, const std::string& theme, const std::map<std::string, std::string>& folders) {
+// `first`: the document's first entry on the page, which the search shows a hit of (by its id,
+// with the document's themes).
+void append_item(std::string& out, const ExportEntry& e, const std::string& theme, const std::map<std::string, std::string>& folders,
+                 bool first) {
     const auto& d = e.document;
     const auto links = links_under(e, theme, folders);
     out += "<li data-doc=\"";
     out += std::to_string(d.id);
+    if (first) {
+        out += "\" id=\"doc-";
+        out += std::to_string(d.id);
+        out += "\" data-themes=\"";
+        for (std::size_t i = 0; i < d.themes.size(); ++i) {
+            if (i > 0)
+                out += " · ";
+            append_html_escaped(out, d.themes[i]);
+        }
+    }
     out += "\"><a href=\"";
     append_href(out, links.front());
     // Isolated, so that a title cannot reorder what follows it (a right-to-left override in it).
@@ -92,6 +105,7 @@ h2 { font-size: 1.1rem; margin: 0 0 .4rem; padding-bottom: .3rem; border-bottom:
 h2 .n { color: var(--muted); font-weight: normal; font-size: .9rem; }
 ul { list-style: none; margin: 0; padding: 0; background: #fff; border: 1px solid var(--line); border-radius: .4rem; }
 li { padding: .55rem .8rem; border-top: 1px solid var(--line); }
+#listing li { content-visibility: auto; contain-intrinsic-size: auto 3.4rem; }
 li:first-child { border-top: 0; }
 li > a { color: var(--ink); font-weight: 600; text-decoration: none; }
 li > a:hover { color: var(--accent); text-decoration: underline; }
@@ -174,15 +188,17 @@ std::string index_html(const std::vector<ExportEntry>& entries) {
 <section id="results" hidden><p id="status" role="status"></p><ol id="hits"></ol>
 <button id="more" type="button" hidden>Meer resultaten</button>
 <p id="none" hidden>Geen documenten gevonden. Tip: <b>handr*</b> vindt ook woorden die met handr beginnen.</p></section>
-<div id="listing">
+<noscript><style>#listing[hidden] {{ display: block !important; }}</style></noscript>
+<div id="listing" hidden>
 )",
                    sub, nav);
     auto anchor = anchors.begin();
+    std::set<std::int64_t> listed;
     for (const auto& [theme, docs] : by_theme) {
         fmt::format_to(std::back_inserter(out), "<section id=\"{}\" data-theme=\"{}\"><h2>{} <span class=\"n\">{}</span></h2>\n<ul>\n",
                        *anchor++, html_escape(theme), html_escape(theme), docs.size());
         for (const auto* e : docs)
-            append_item(out, *e, theme, folders);
+            append_item(out, *e, theme, folders, listed.insert(e->document.id).second);
         out += "</ul></section>\n";
     }
     out += "</div>\n</main>\n";
