@@ -439,7 +439,7 @@ private:
         if (!l.unchanged) {
             l.csv = catalogue_csv(listed);
             l.sums = sha256sums(listed);
-            l.index = index_html(listed);
+            l.index = index_html(listed, m_options.share_search);
         }
         return l;
     }
@@ -477,13 +477,14 @@ private:
     void write_listings(const Listings& listings, const std::map<std::string, std::string>& search) {
         if (listings.unchanged)
             return;
-        if (!search.empty()) {
-            try {
+        try {
+            if (!search.empty())
                 write_share_search(m_dest, search, export_temp_prefix);
-            } catch (const std::system_error&) {
-                expect_dest();
-                throw;
-            }
+            else if (!m_options.share_search)
+                std::filesystem::remove_all(m_dest / share_search_folder); // an earlier run's, which nothing uses now
+        } catch (const std::system_error&) {
+            expect_dest();
+            throw;
         }
         write_own_file("catalogue.csv", listings.csv);
         write_own_file("SHA256SUMS", listings.sums);

@@ -150,7 +150,7 @@ void end_page(std::string& out) { out += "</body>\n</html>\n"; }
 
 } // namespace
 
-std::string index_html(const std::vector<ExportEntry>& entries) {
+std::string index_html(const std::vector<ExportEntry>& entries, bool searching) {
     std::map<std::string, std::vector<const ExportEntry*>> by_theme;
     std::string newest;
     static const std::vector<std::string> no_theme{"Zonder thema"};
@@ -181,17 +181,21 @@ std::string index_html(const std::vector<ExportEntry>& entries) {
     fmt::format_to(std::back_inserter(out), R"(<header><div class="bar">
 <h1>Kennisbank – documenten</h1>
 <p class="sub">{}</p>
-<input id="q" type="search" placeholder="Zoek in titels en tekst: verzuim, &quot;snel terug&quot;, handr*, vsv -folder, theme:thuiszitters" aria-label="Zoeken" autofocus>
-<nav>{}</nav>
-</div></header>
-<main>
-<section id="results" hidden><p id="status" role="status"></p><ol id="hits"></ol>
+)",
+                   sub);
+    if (searching)
+        out += R"(<input id="q" type="search" placeholder="Zoek in titels en tekst: verzuim, &quot;snel terug&quot;, handr*, vsv -folder, theme:thuiszitters" aria-label="Zoeken" autofocus>
+)";
+    fmt::format_to(std::back_inserter(out), "<nav>{}</nav>\n</div></header>\n<main>\n", nav);
+    if (searching)
+        out += R"(<section id="results" hidden><p id="status" role="status"></p><ol id="hits"></ol>
 <button id="more" type="button" hidden>Meer resultaten</button>
 <p id="none" hidden>Geen documenten gevonden. Tip: <b>handr*</b> vindt ook woorden die met handr beginnen.</p></section>
-<noscript><style>#listing[hidden] {{ display: block !important; }}</style></noscript>
+<noscript><style>#listing[hidden] { display: block !important; }</style></noscript>
 <div id="listing" hidden>
-)",
-                   sub, nav);
+)";
+    else
+        out += "<div id=\"listing\">\n";
     auto anchor = anchors.begin();
     std::set<std::int64_t> listed;
     for (const auto& [theme, docs] : by_theme) {
@@ -202,8 +206,9 @@ std::string index_html(const std::vector<ExportEntry>& entries) {
         out += "</ul></section>\n";
     }
     out += "</div>\n</main>\n";
-    for (const auto& script : share_search_scripts())
-        fmt::format_to(std::back_inserter(out), "<script src=\"{}\"></script>\n", script);
+    if (searching)
+        for (const auto& script : share_search_scripts())
+            fmt::format_to(std::back_inserter(out), "<script src=\"{}\"></script>\n", script);
     end_page(out);
     return out;
 }

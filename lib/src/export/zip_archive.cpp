@@ -116,7 +116,7 @@ void write_zip(Library& library, const ExportOptions& options, const std::vector
     }
     for (const auto& file_and_content : {std::pair{"catalogue.csv", catalogue_csv(entries)},
                                          std::pair{"SHA256SUMS", sha256sums(entries)},
-                                         std::pair{"index.html", index_html(entries)}}) {
+                                         std::pair{"index.html", index_html(entries, false)}}) {
         const std::string& content = file_and_content.second; // a lambda cannot capture a structured binding in C++20
         zip.add(file_and_content.first, static_cast<std::int64_t>(content.size()), now,
                 [&](auto write) { write(content); });
