@@ -1,3 +1,4 @@
+#include "chromium.hpp"
 #include "export_fixture.hpp"
 #include "kennis/export.hpp"
 #include "kennis/search.hpp"
@@ -11,21 +12,6 @@ using namespace kennis::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-bool have_chromium() { return std::system("command -v chromium >/dev/null 2>&1") == 0; }
-
-// The DOM of a page after its scripts ran, from headless Chromium.
-std::string rendered_dom(const fs::path& page, const std::string& fragment) {
-    const std::string command =
-        fmt::format("chromium --headless --no-sandbox --disable-gpu --virtual-time-budget=20000 --dump-dom 'file://{}{}' 2>/dev/null",
-                    page.string(), fragment);
-    std::unique_ptr<FILE, decltype(&pclose)> pipe(popen(command.c_str(), "r"), pclose);
-    std::string dom;
-    char buffer[65536];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe.get())) > 0;)
-        dom.append(buffer, n);
-    return dom;
-}
 
 std::size_t count_of(const std::string& text, const std::string& what) {
     std::size_t n = 0;

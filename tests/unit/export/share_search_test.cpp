@@ -1,10 +1,18 @@
+#include "chromium.hpp"
+#include "dutch_text.hpp"
 #include "export_fixture.hpp"
 #include "kennis/export.hpp"
 #include "kennis/tags.hpp"
+#include "search/dutch_tokenizer.hpp"
 #include "search/search_index.hpp"
+#include "util/unicode.hpp"
+#include "util/words.hpp"
 
 #include <fmt/format.h>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
 
 using namespace kennis;
 using namespace kennis::test;
@@ -112,4 +120,55 @@ TEST_F(ShareSearchTest, UserSynonymsReachThePage) {
     o.synonyms.add("lvs = leerlingvolgsysteem");
     run(o);
     EXPECT_NE(read_file(dest() / "zoekindex/index.txt").find("[[\"lvs\"],[\"leerlingvolgsysteem\"]]"), std::string::npos);
+}
+
+// The page stems a query word as the catalogue stemmed the text: its stemmer, run in Chromium,
+// gives libstemmer's stem for every word of the exported text and titles, and for words made to
+// reach every rule (vowel runs, doubled consonants, accents, the suffixes, short words).
+TEST_F(ShareSearchTest, ThePagesStemmerGivesLibstemmersStemForEveryWord) {
+    run();
+    if (!have_chromium())
+        GTEST_SKIP() << "needs chromium (make deps installs it)";
+    std::set<std::string> words;
+    const auto add_text = [&](const std::string& text) {
+        for (auto& w : split_words(unicode::fold(text)))
+            words.insert(w);
+    };
+    for (const char* paragraph : dutch_paragraphs)
+        add_text(paragraph);
+    SQLite::Statement titles(library().impl().db.sql(), "SELECT title FROM documents UNION ALL SELECT text FROM pages");
+    while (titles.executeStep())
+        add_text(titles.getColumn(0).getString());
+    const char* pieces[] = {"a", "e", "i", "o", "u", "y", "aa", "ee", "oo", "uu", "ie", "ij", "ei", "ui", "b", "d", "g", "k",
+                            "t", "s", "j", "m", "n", "l", "r", "heden", "heid", "en", "ene", "se", "end", "ing", "ig", "lijk",
+                            "baar", "bar", "gem", "kk", "dd", "tt", "c", "\u00e8", "\u00eb", "\u00e9", "\u00ef", "\u00fc", "1"};
+    std::mt19937 rng(3);
+    std::uniform_int_distribution<std::size_t> piece(0, std::size(pieces) - 1), length(1, 7);
+    while (words.size() < 30000) {
+        std::string w;
+        for (std::size_t k = length(rng); k > 0; --k)
+            w += pieces[piece(rng)];
+        words.insert(w);
+    }
+    const nlohmann::json list(std::vector<std::string>(words.begin(), words.end()));
+    write(dest() / "stems.txt", "var words = " + list.dump() + ";\n"
+          "document.body.setAttribute('data-stems', JSON.stringify(words.map(function (w) { return kennisZoek.stem(w); })));\n");
+    write(dest() / "stems.html", "<!DOCTYPE html><meta charset=\"utf-8\"><body><script src=\"zoekindex/stemmer.txt\"></script>"
+                                 "<script src=\"stems.txt\"></script></body>");
+    const std::string dom = rendered_dom(dest() / "stems.html");
+    const auto at = dom.find("data-stems=\"");
+    ASSERT_NE(at, std::string::npos) << dom.substr(0, 500);
+    std::string attribute = dom.substr(at + 12, dom.find('"', at + 12) - at - 12);
+    for (const auto& [entity, c] : {std::pair{"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}})
+        for (std::size_t p; (p = attribute.find(entity)) != std::string::npos;)
+            attribute.replace(p, std::string_view(entity).size(), c);
+    const auto stems = nlohmann::json::parse(attribute).get<std::vector<std::string>>();
+    ASSERT_EQ(stems.size(), words.size());
+    std::size_t differ = 0, i = 0;
+    for (const auto& w : words) {
+        if (stems[i] != dutch_stem(w) && ++differ <= 10)
+            ADD_FAILURE() << w << ": the page gives " << stems[i] << ", libstemmer " << dutch_stem(w);
+        ++i;
+    }
+    EXPECT_EQ(differ, 0u) << "of " << words.size() << " words";
 }
