@@ -69,3 +69,24 @@ On a terminal the matched words are highlighted, unless NO_COLOR is set; on a pi
   $ env -u NO_COLOR kennis -q --home lib search vavo --limit 1 | grep -c $'\e\['
   0
   [1]
+
+Abbreviations find what they stand for, and the words find the abbreviation; --explain shows the
+query as it is searched, a group added with --synonyms (or in the config file) among them:
+
+  $ kennis --home lib search 'title:"voortijdig schoolverlaten"' --format tsv | tail -n +2 | wc -l
+  2
+  $ kennis --home lib search vsv --theme 'Voortijdig schoolverlaten' --format json | jq -r '.[].title' | grep -ci 'voortijdig schoolverlaten'
+  2
+  $ kennis --home lib search '"vsv"' --format json | jq -r '.[].title' | grep -ci 'voortijdig schoolverlaten'
+  0
+  [1]
+  $ kennis --home lib search vsv verzuim --explain
+  query     vsv verzuim
+  searches  ("vsv" OR "voortijdig schoolverlaten" OR "voortijdig schoolverlater" OR "voortijdige schoolverlaters") AND "verzuim"
+  synonyms  vsv → voortijdig schoolverlaten, voortijdig schoolverlater, voortijdige schoolverlaters
+  stems     vsv, verzuim
+  $ kennis --home lib --synonyms 'lvs = leerlingvolgsysteem' search 'LVS' --explain --format json | jq -c '.synonyms'
+  [{"typed":"LVS","forms":["leerlingvolgsysteem"]}]
+  $ kennis --home lib --synonyms 'lvs' search lvs
+  ! kennis: error: the synonyms 'lvs' need at least two forms separated by '='; for example "vsv = voortijdig schoolverlaten"
+  [2]
