@@ -38,6 +38,7 @@ void register_tag(CLI::App& app, Globals& globals) {
                         : "Examples:\n  kennis tag rm regio/zaanstad 12\n  kennis tag rm mas --tag mas --status all");
         cmd->callback([&globals, name, target, cmd, add] {
             note_filter(*cmd, *target);
+            target->synonyms = globals.synonyms_in_effect();
             auto library = open_reader(globals); // an empty catalogue is seeded, as for list
             const auto r = add ? add_tag(library, *name, *target) : remove_tag(library, *name, *target);
             const Output out = globals.output();

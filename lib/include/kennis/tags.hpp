@@ -2,6 +2,7 @@
 
 #include "kennis/filter.hpp"
 #include "kennis/library.hpp"
+#include "kennis/synonyms.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -21,6 +22,7 @@ std::string normalize_tag(std::string_view tag);
 struct TagTarget {
     std::vector<std::string> documents;
     std::optional<std::string> query;
+    Synonyms synonyms = Synonyms::shipped(); // what the query expands
     Filter filter;
     bool filtered = false; // the filter was given on purpose
 };

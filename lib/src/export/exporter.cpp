@@ -589,7 +589,7 @@ ExportReport export_documents(Library& library, const ExportOptions& options) tr
     if (options.fetch && !options.dry_run) {
         FetchOptions fetch_options = options.fetch_options;
         for (const auto& d : load_documents(library.impl().db, library.impl().ctx.home,
-                                            select_ids(library, options.query, options.filter)))
+                                            select_ids(library, options.query, options.filter, options.synonyms)))
             if (!d.path && !d.urls.empty())
                 fetch_options.documents.push_back(std::to_string(d.id));
         if (!fetch_options.documents.empty())

@@ -32,7 +32,7 @@ std::string parent_of(std::string_view path) {
 ExportPlanner::ExportPlanner(Library& library, const ExportOptions& options)
     : m_library(library),
       m_layout(options.path_template ? PathTemplate(*options.path_template) : PathTemplate::for_layout(options.by)),
-      m_ids(select_ids(library, options.query, options.filter)), m_allow_macros(options.allow_macros),
+      m_ids(select_ids(library, options.query, options.filter, options.synonyms)), m_allow_macros(options.allow_macros),
       m_allow_types(options.allow_types) {
     for (auto name : listing_files)
         m_folders[""].claim(std::string(name));

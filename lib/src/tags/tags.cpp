@@ -25,7 +25,7 @@ std::vector<Id> target_ids(Library& library, const TagTarget& target) {
         for (const auto& doc : target.documents)
             ids.insert(require_document(db, doc));
     } else if (target.query || target.filtered) {
-        const auto selected = select_ids(library, target.query, target.filter);
+        const auto selected = select_ids(library, target.query, target.filter, target.synonyms);
         ids.insert(selected.begin(), selected.end());
     } else {
         throw UsageError("name the documents to tag: DOC…, --query QUERY, or a filter such as --theme");
