@@ -196,15 +196,22 @@ std::map<std::string, std::string> share_search_files(Database& db, const std::v
     std::size_t shards = 16;
     while (shards < 4096 && postings_size / shards > 16384)
         shards *= 2;
-    std::vector<nlohmann::json> by_shard(shards, nlohmann::json::object());
+    // Written as they are: a word of the index is letters and digits, postings are base64url.
+    std::vector<std::string> by_shard(shards);
     std::string words;
-    for (auto& [word, p] : postings) {
-        by_shard[fnv1a(word) % shards][word] = std::move(p);
+    for (const auto& [word, p] : postings) {
+        std::string& shard = by_shard[fnv1a(word) % shards];
+        shard += shard.empty() ? "{\"" : ",\"";
+        shard += word;
+        shard += "\":\"";
+        shard += p;
+        shard += '"';
         words += word;
         words += '\n';
     }
     for (std::size_t s = 0; s < shards; ++s)
-        files.emplace(fmt::format("{}/t/{}.txt", folder, s), fmt::format("kennisZoek.terms({},{});\n", s, js(by_shard[s])));
+        files.emplace(fmt::format("{}/t/{}.txt", folder, s),
+                      fmt::format("kennisZoek.terms({},{}}});\n", s, by_shard[s].empty() ? "{" : by_shard[s]));
     files.emplace(folder + "/woorden.txt", fmt::format("kennisZoek.vocabulary({});\n", js(words)));
 
     std::string encoded_rows;
