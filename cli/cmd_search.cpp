@@ -107,12 +107,14 @@ void register_search(CLI::App& app, Globals& globals) {
             auto row = to_json(hit);
             if (out.format == Format::table) {
                 row["snippet"] = rendered_snippet(hit.snippet, color);
-                row["where"] = hit.page ? "p. " + std::to_string(*hit.page) : "";
+                row["where"] = hit.part ? *hit.part : hit.page ? "p. " + std::to_string(*hit.page) : "";
+                if (hit.ocr)
+                    row["where"] = row["where"].get<std::string>() + " (OCR)";
             }
             rows.push_back(std::move(row));
         }
         auto fields = document_fields();
-        fields.insert(fields.end(), {"score", "snippet", "page"});
+        fields.insert(fields.end(), {"score", "snippet", "page", "part", "ocr"});
         print_records(out, rows,
                       {{"ID", "id"}, {"TITLE", "title", true}, {"THEMES", "themes"}, {"PAGE", "where"}, {"SNIPPET", "snippet"}},
                       fields);

@@ -184,6 +184,8 @@ nlohmann::ordered_json to_json(const SearchHit& hit) {
     row["score"] = hit.score;
     row["snippet"] = without_highlights(hit.snippet);
     row["page"] = hit.page ? nlohmann::ordered_json(*hit.page) : nlohmann::ordered_json(nullptr);
+    row["part"] = hit.part ? nlohmann::ordered_json(*hit.part) : nlohmann::ordered_json(nullptr);
+    row["ocr"] = hit.ocr;
     return row;
 }
 

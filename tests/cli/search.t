@@ -29,7 +29,7 @@ not matter:
 Every hit is a document, with the fields of list plus score, snippet and page:
 
   $ kennis -q --home lib search vavo --format json | jq -c '.[0] | keys'
-  ["aliases","date","id","level","macros","mime","page","path","period","publisher","score","sha256","size","slug","snippet","status","tags","themes","title","type","urls"]
+  ["aliases","date","id","level","macros","mime","ocr","page","part","path","period","publisher","score","sha256","size","slug","snippet","status","tags","themes","title","type","urls"]
 
 A query that cannot be understood is a usage error, with what and where:
 

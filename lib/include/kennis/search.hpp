@@ -24,6 +24,8 @@ struct SearchHit {
     double score = 0;         // lower is better (bm25 as SQLite FTS5 gives it)
     std::string snippet;      // with highlight marks
     std::optional<int> page;  // the page of the document's text the snippet is from
+    std::optional<std::string> part; // what that page is in a file without pages: "blad: Leerlingen", "dia 3"
+    bool ocr = false;         // its text was read from the page's image
 };
 
 // Searches titles, aliases, themes, tags, type and publisher, and the text of the documents, in

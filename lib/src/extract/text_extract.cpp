@@ -1,5 +1,7 @@
 #include "extract/text_extract.hpp"
 
+#include "extract/xml_doc.hpp"
+
 #include "util/unicode.hpp"
 
 #include <fstream>
@@ -47,14 +49,10 @@ void collect_text(const xmlNode* node, std::string& out) {
     }
 }
 
-struct DocFree {
-    void operator()(xmlDoc* d) const noexcept { xmlFreeDoc(d); }
-};
-
 } // namespace
 
 std::string html_text(std::string_view html) {
-    std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+    XmlDoc doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
                                                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                                             HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
     if (!doc)
@@ -83,6 +81,11 @@ ExtractedText extract_text(const std::filesystem::path& file, const std::string&
         out.pages.push_back(mime == "text/html" ? html_text(data) : unicode::sanitize(data));
         return out;
     }
+    if (mime.find("openxmlformats") != std::string::npos || mime.starts_with("application/vnd.oasis.opendocument.") ||
+        mime.find("macroEnabled") != std::string::npos)
+        return office_text(file, mime);
+    if (mime == "application/msword" || mime == "application/vnd.ms-excel")
+        return legacy_office_text(file, mime);
     out.reason = "no text is read from " + mime + " files";
     return out;
 }

@@ -6,14 +6,27 @@
 
 namespace kennis {
 
-// The text of a stored file, page by page, or why there is none.
+// The version of the readers below: a file read by an older one is read again by `kennis reindex`.
+inline constexpr int text_reader_version = 2;
+
+// The text of a stored file, page by page (or part by part), or why there is none.
 struct ExtractedText {
     std::vector<std::string> pages; // page 1 first; a web page or text file is one page
+    // For a file without pages, what each of them is: "blad: Leerlingen", "dia 3"; else empty.
+    std::vector<std::string> parts;
     std::string reason;             // why there is no text; empty when pages were read
     bool has_text() const { return reason.empty(); }
 };
 
+// Reads the text of a file of this type (decided from its bytes). Hostile files end in bounded
+// time and memory with a reason and no text.
 ExtractedText extract_text(const std::filesystem::path& file, const std::string& mime);
+
+// The text of Office Open XML (.docx, .xlsx, .pptx) and OpenDocument (.odt, .ods, .odp) files.
+ExtractedText office_text(const std::filesystem::path& file, const std::string& mime);
+
+// The text of old Office files: .xls (libfreexl) and .doc (antiword).
+ExtractedText legacy_office_text(const std::filesystem::path& file, const std::string& mime);
 
 // The readable text of an HTML document (scripts, styles and markup left out).
 std::string html_text(std::string_view html);

@@ -2,6 +2,7 @@
 
 #include "library/edge.hpp"
 #include "catalogue/catalogue.hpp"
+#include "catalogue/stored_text.hpp"
 #include "fetch/fetch_internal.hpp"
 #include "fetch/document_type.hpp"
 #include "fetch/downloader.hpp"
@@ -301,27 +302,14 @@ private:
     void insert_blob(const Landing& l, const std::string& now) {
         const DownloadResult& r = l.result;
         const ExtractedText& text = l.text;
-        SQLite::Statement b(m_db.sql(), "INSERT INTO blobs (sha256, size, mime, stored_at, text_status, text_reason, macros) "
-                                        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        SQLite::Statement b(m_db.sql(), "INSERT INTO blobs (sha256, size, mime, stored_at, macros) VALUES (?, ?, ?, ?, ?)");
         b.bind(1, l.sha256);
         b.bind(2, r.size);
         b.bind(3, r.mime);
         b.bind(4, now);
-        b.bind(5, text.has_text() ? "ok" : "none");
-        if (text.has_text())
-            b.bind(6);
-        else
-            b.bind(6, text.reason);
-        b.bind(7, l.macros ? 1 : 0);
+        b.bind(5, l.macros ? 1 : 0);
         b.exec();
-        SQLite::Statement p(m_db.sql(), "INSERT OR REPLACE INTO pages (sha256, page, text) VALUES (?, ?, ?)");
-        for (std::size_t i = 0; i < text.pages.size(); ++i) {
-            p.bind(1, l.sha256);
-            p.bind(2, static_cast<std::int64_t>(i + 1));
-            p.bind(3, text.pages[i]);
-            p.exec();
-            p.reset();
-        }
+        store_text(m_db, l.sha256, text);
     }
 
     void record_version(Id doc, const Job& job, const std::string& sha, const std::string& now) {

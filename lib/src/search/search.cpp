@@ -67,8 +67,20 @@ std::vector<SearchHit> search(Library& library, std::string_view query, const Fi
         throw;
     }
     auto docs = load_documents(db, impl.ctx.home, ids);
-    for (std::size_t i = 0; i < hits.size() && i < docs.size(); ++i)
+    SQLite::Statement part(db.sql(), "SELECT part, source = 'ocr' FROM pages WHERE sha256 = ? AND page = ?");
+    for (std::size_t i = 0; i < hits.size() && i < docs.size(); ++i) {
         hits[i].document = std::move(docs[i]);
+        if (const auto* v = hits[i].document.current(); v && hits[i].page) {
+            part.bind(1, v->sha256);
+            part.bind(2, *hits[i].page);
+            if (part.executeStep()) {
+                if (!part.getColumn(0).isNull())
+                    hits[i].part = part.getColumn(0).getString();
+                hits[i].ocr = part.getColumn(1).getInt() != 0;
+            }
+            part.reset();
+        }
+    }
     return hits;
 } catch (...) {
     rethrow_at_edge(library);

@@ -64,13 +64,16 @@ TEST(Json, ShowAddsVersionsAndWhereTheDocumentCameFrom) {
     EXPECT_TRUE(j["newer_edition"].is_null());
 }
 
-TEST(Json, ASearchHitIsTheDocumentWithScoreSnippetAndPage) {
-    SearchHit hit{fetched_document(), -3.5, std::string("over ") + highlight_begin + "verzuim" + highlight_end + " melden", 4};
+TEST(Json, ASearchHitIsTheDocumentWithScoreSnippetPageAndPart) {
+    SearchHit hit{fetched_document(), -3.5, std::string("over ") + highlight_begin + "verzuim" + highlight_end + " melden", 4,
+                  "blad: Leerlingen", false};
     const auto j = to_json(hit);
     const auto keys = keys_of(j);
-    EXPECT_EQ(std::vector<std::string>(keys.end() - 3, keys.end()), (std::vector<std::string>{"score", "snippet", "page"}));
+    EXPECT_EQ(std::vector<std::string>(keys.end() - 5, keys.end()), (std::vector<std::string>{"score", "snippet", "page", "part", "ocr"}));
     EXPECT_EQ(j["score"], -3.5);
     EXPECT_EQ(j["page"], 4);
+    EXPECT_EQ(j["part"], "blad: Leerlingen");
+    EXPECT_EQ(j["ocr"], false);
     EXPECT_EQ(j["snippet"], "over verzuim melden");
 }
 
