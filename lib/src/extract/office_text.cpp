@@ -21,7 +21,7 @@ namespace {
 
 // Bounds on what a zip may make kennis read: a few hundred entries and some megabytes of XML are
 // what documents hold; more is a zip bomb or not a document.
-constexpr int max_entries = 20000;
+constexpr int max_entries = 10000;
 constexpr std::size_t max_part_bytes = 64u << 20;  // one XML part, expanded
 constexpr std::size_t max_total_bytes = 256u << 20; // all parts read, expanded
 constexpr std::size_t max_ratio = 200;              // expanded against the file's size, past 16 MiB
@@ -91,6 +91,15 @@ bool is(const xmlNode* n, const char* local) { return n->type == XML_ELEMENT_NOD
 std::string attribute(const xmlNode* n, const char* local) {
     for (const xmlAttr* a = n->properties; a; a = a->next)
         if (std::strcmp(reinterpret_cast<const char*>(a->name), local) == 0 && a->children && a->children->content)
+            return reinterpret_cast<const char*>(a->children->content);
+    return {};
+}
+
+// The relationship an element points to (r:id), not an attribute that is merely named id.
+std::string relationship_id(const xmlNode* n) {
+    for (const xmlAttr* a = n->properties; a; a = a->next)
+        if (std::strcmp(reinterpret_cast<const char*>(a->name), "id") == 0 && a->ns && a->ns->href &&
+            std::string_view(reinterpret_cast<const char*>(a->ns->href)).ends_with("/relationships") && a->children && a->children->content)
             return reinterpret_cast<const char*>(a->children->content);
     return {};
 }
@@ -213,7 +222,7 @@ ExtractedText xlsx_text(const std::filesystem::path& file) {
         if (!is(sheet, "sheet"))
             return;
         out.next("blad: " + attribute(sheet, "name"));
-        const auto target = rels.find(attribute(sheet, "id"));
+        const auto target = rels.find(relationship_id(sheet));
         if (target == rels.end() || !parts.contains(target->second))
             return;
         const XmlDoc cells = parse(parts[target->second], target->second);
@@ -257,7 +266,7 @@ ExtractedText pptx_text(const std::filesystem::path& file) {
         if (!is(id, "sldId"))
             return;
         out.next(fmt::format("dia {}", ++number));
-        const auto target = rels.find(attribute(id, "id"));
+        const auto target = rels.find(relationship_id(id));
         if (target == rels.end() || !parts.contains(target->second))
             return;
         const XmlDoc slide = parse(parts[target->second], target->second);

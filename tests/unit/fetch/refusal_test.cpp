@@ -2,11 +2,10 @@
 #include "kennis/browse.hpp"
 #include "kennis/fetch.hpp"
 #include "kennis/filename.hpp"
+#include "office_fixture.hpp"
 #include "pdf_fixture.hpp"
 #include "test_server.hpp"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <map>
 #include <memory>
 
@@ -15,28 +14,6 @@ using namespace kennis::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-// A zip of the given parts, in memory.
-std::string zip_of(const std::vector<std::pair<std::string, std::string>>& parts) {
-    std::unique_ptr<archive, decltype(&archive_write_free)> zip(archive_write_new(), archive_write_free);
-    archive_write_set_format_zip(zip.get());
-    std::vector<char> buffer(1 << 20);
-    std::size_t used = 0;
-    archive_write_open_memory(zip.get(), buffer.data(), buffer.size(), &used);
-    for (const auto& [name, content] : parts) {
-        std::unique_ptr<archive_entry, decltype(&archive_entry_free)> e(archive_entry_new(), archive_entry_free);
-        archive_entry_set_pathname(e.get(), name.c_str());
-        archive_entry_set_filetype(e.get(), AE_IFREG);
-        archive_entry_set_perm(e.get(), 0644);
-        archive_entry_set_size(e.get(), static_cast<la_int64_t>(content.size()));
-        archive_write_header(zip.get(), e.get());
-        archive_write_data(zip.get(), content.data(), content.size());
-    }
-    archive_write_close(zip.get());
-    return std::string(buffer.data(), used);
-}
-
-const std::string word_parts = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>";
 
 // What a hostile or mistaken page can link to under a document's title, with the reason kennis
 // gives for refusing it.
@@ -64,10 +41,10 @@ protected:
         serve("/media/echt.pdf", test::make_pdf({"Een echt handboek over verzuim"}), "application/pdf");
         l.entries.push_back({"Thema", "Handboek echt", server.url("/media/echt.pdf")});
         serve("/media/model.pdf",
-              zip_of({{"[Content_Types].xml", word_parts}, {"word/document.xml", "<w:document/>"}, {"word/vbaProject.bin", "VBA"}}),
+              zip_of({{"[Content_Types].xml", content_types}, {"word/document.xml", "<w:document/>"}, {"word/vbaProject.bin", "VBA"}}),
               "application/octet-stream");
         l.entries.push_back({"Thema", "Modelbrief met macro", server.url("/media/model.pdf")});
-        serve("/media/brief", zip_of({{"[Content_Types].xml", word_parts}, {"word/document.xml", "<w:document/>"}}),
+        serve("/media/brief", zip_of({{"[Content_Types].xml", content_types}, {"word/document.xml", "<w:document/>"}}),
               "application/octet-stream");
         l.entries.push_back({"Thema", "Modelbrief", server.url("/media/brief")});
         apply_listings(library(), {l}, true);
