@@ -21,6 +21,7 @@ void register_tag(CLI::App& app, Globals& globals);
 void register_export(CLI::App& app, Globals& globals);
 void register_verify(CLI::App& app, Globals& globals);
 void register_gc(CLI::App& app, Globals& globals);
+void register_reindex(CLI::App& app, Globals& globals);
 void register_completion(CLI::App& app, Globals& globals);
 void register_config(CLI::App& app, Globals& globals);
 void register_changes(CLI::App& app, Globals& globals);

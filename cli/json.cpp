@@ -138,6 +138,16 @@ nlohmann::ordered_json to_json(const ChangesReport& r) {
     return {{"since", r.since}, {"changes", r.events}, {"themes", themes}};
 }
 
+nlohmann::ordered_json to_json(const TextStats& t) {
+    nlohmann::ordered_json reasons = nlohmann::ordered_json::array();
+    for (const auto& [reason, documents] : t.reasons)
+        reasons.push_back({{"reason", reason}, {"documents", documents}});
+    return {{"documents", {{"text_layer", t.text_layer}, {"ocr", t.ocr}, {"unreadable", t.unreadable}}},
+            {"pages", {{"text_layer", t.pages_text_layer}, {"ocr", t.pages_ocr}}},
+            {"unreadable", reasons},
+            {"older_reader_files", t.older_reader}};
+}
+
 nlohmann::ordered_json to_json(const Stats& s) {
     nlohmann::ordered_json sources = nlohmann::ordered_json::array();
     for (const auto& src : s.sources)
@@ -157,7 +167,8 @@ nlohmann::ordered_json to_json(const Stats& s) {
             {"fetched", s.fetched},
             {"store_files", s.store_files},
             {"store_bytes", s.store_bytes},
-            {"sources", sources}};
+            {"sources", sources},
+            {"text", to_json(s.text)}};
 }
 
 nlohmann::ordered_json to_json(const ExportReport& r) {

@@ -71,6 +71,7 @@ int main(int argc, char** argv) {
     register_dupes(app, globals);
     register_verify(app, globals);
     register_gc(app, globals);
+    register_reindex(app, globals);
     register_config(app, globals);
     register_completion(app, globals);
     capture_defaults(app);

@@ -34,6 +34,17 @@ struct SourceSummary {
     std::size_t entries = 0;
 };
 
+// How the text of the active documents' current files was read.
+struct TextStats {
+    std::size_t text_layer = 0; // documents whose text was read from the file itself
+    std::size_t ocr = 0;        // documents with pages read from their image
+    std::size_t unreadable = 0; // documents whose file gave no text
+    std::size_t pages_text_layer = 0;
+    std::size_t pages_ocr = 0;
+    std::vector<std::pair<std::string, std::size_t>> reasons; // why not readable, with how many documents, most first
+    std::size_t older_reader = 0; // stored files an older kennis read: `kennis reindex` reads them again
+};
+
 struct Stats {
     std::string home;
     int schema_version = 0;
@@ -48,6 +59,7 @@ struct Stats {
     std::size_t store_files = 0;
     std::int64_t store_bytes = 0;
     std::vector<SourceSummary> sources;
+    TextStats text;
 };
 
 Stats library_stats(Library& library);

@@ -53,4 +53,22 @@ struct GcReport {
 // their bytes. Takes the writer lock.
 GcReport collect_garbage(Library& library, bool dry_run);
 
+struct ReindexOptions {
+    std::vector<std::string> documents; // read these documents' stored files again; else see below
+    bool all = false;                   // read every stored file again
+};
+
+struct ReindexReport {
+    std::size_t read = 0;      // stored files whose text was read again
+    std::size_t with_text = 0; // of them, those with text now
+    std::size_t gained = 0;    // of them, those that had no text before
+    std::size_t missing = 0;   // files the catalogue names that are not in the store (verify --repair)
+};
+
+// Reads the text of stored files again, with this kennis's readers: by default the files that
+// an older kennis read (or could not read), which a newer one may read better; with documents,
+// theirs; with `all`, every one. Takes the writer lock. Each file is kept as it is done, so a
+// run that is stopped goes on where it stopped.
+ReindexReport reindex(Library& library, const ReindexOptions& options);
+
 } // namespace kennis

@@ -1,5 +1,6 @@
 #include "kennis/browse.hpp"
 
+#include "extract/text_extract.hpp"
 #include "library/edge.hpp"
 #include "catalogue/catalogue.hpp"
 #include "browse/editions.hpp"
@@ -7,10 +8,47 @@
 #include "kennis/error.hpp"
 #include "library/library_impl.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <map>
 
 namespace kennis {
 namespace {
+
+TextStats text_stats(Database& db) {
+    constexpr const char* current = "WITH current AS (SELECT (SELECT v.sha256 FROM versions v WHERE v.document_id = d.id "
+                                    "ORDER BY v.first_seen DESC, v.id DESC LIMIT 1) AS sha256 FROM documents d WHERE d.status = 'active') ";
+    TextStats t;
+    SQLite::Statement docs(db.sql(), std::string(current) +
+                                         "SELECT b.text_status = 'ok', coalesce(b.text_reason, ''), "
+                                         "EXISTS (SELECT 1 FROM pages p WHERE p.sha256 = b.sha256 AND p.source = 'ocr') "
+                                         "FROM current c JOIN blobs b ON b.sha256 = c.sha256");
+    std::map<std::string, std::size_t> reasons;
+    while (docs.executeStep()) {
+        if (docs.getColumn(2).getInt() != 0)
+            ++t.ocr;
+        else if (docs.getColumn(0).getInt() != 0)
+            ++t.text_layer;
+        else {
+            ++t.unreadable;
+            ++reasons[docs.getColumn(1).getString()];
+        }
+    }
+    t.reasons.assign(reasons.begin(), reasons.end());
+    std::stable_sort(t.reasons.begin(), t.reasons.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    SQLite::Statement pages(db.sql(), std::string(current) +
+                                          "SELECT coalesce(sum(p.source = 'text'), 0), coalesce(sum(p.source = 'ocr'), 0) "
+                                          "FROM current c JOIN pages p ON p.sha256 = c.sha256");
+    if (pages.executeStep()) {
+        t.pages_text_layer = static_cast<std::size_t>(pages.getColumn(0).getInt64());
+        t.pages_ocr = static_cast<std::size_t>(pages.getColumn(1).getInt64());
+    }
+    SQLite::Statement older(db.sql(), "SELECT count(*) FROM blobs WHERE text_reader < ?");
+    older.bind(1, text_reader_version);
+    older.executeStep();
+    t.older_reader = static_cast<std::size_t>(older.getColumn(0).getInt64());
+    return t;
+}
 
 std::size_t count(Database& db, const char* sql) {
     return static_cast<std::size_t>(db.sql().execAndGet(sql).getInt64());
@@ -65,6 +103,7 @@ Stats library_stats(Library& library) try {
     s.fetched = count(db, "SELECT count(DISTINCT document_id) FROM versions");
     s.store_files = count(db, "SELECT count(*) FROM blobs");
     s.store_bytes = db.sql().execAndGet("SELECT coalesce(sum(size), 0) FROM blobs").getInt64();
+    s.text = text_stats(db);
     SQLite::Statement q(db.sql(), "SELECT location, kind, last_synced, last_entries FROM sources ORDER BY id");
     while (q.executeStep())
         s.sources.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
