@@ -56,14 +56,15 @@ var kennisZoek = window.kennisZoek || (window.kennisZoek = {});
     var li = element('li');
     li.dataset.hit = hit.doc;
     var a = element('a');
-    a.href = d.href + (hit.page > 0 ? '#page=' + hit.page : '');
+    // A sheet or a slide is no page a viewer can open at.
+    a.href = d.href + (hit.page > 0 && !hit.part ? '#page=' + hit.page : '');
     a.appendChild(element('bdi', '', d.title));
     li.appendChild(a);
     var info = element('div', 'info');
     if (d.type) info.appendChild(element('span', 'type', d.type));
     if (d.date) info.appendChild(element('time', '', d.date));
     if (d.themes) info.appendChild(element('span', 'themes', d.themes));
-    if (hit.page > 0) info.appendChild(element('span', 'page', 'p. ' + hit.page));
+    if (hit.page > 0) info.appendChild(element('span', 'page', hit.part || 'p. ' + hit.page));
     li.appendChild(info);
     list.appendChild(li);
     if (!(hit.page > 0)) return Promise.resolve();

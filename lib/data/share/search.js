@@ -32,7 +32,8 @@ var kennisZoek = window.kennisZoek || (window.kennisZoek = {});
   // the column weights and the synonyms.
   K.index = function (data) {
     var n = decode(data.rows), doc = 0;
-    index = { docs: [], pages: [], lengths: [], shards: data.shards, weights: data.weights, synonyms: data.synonyms, tokens: 0 };
+    index = { docs: [], pages: [], lengths: [], shards: data.shards, weights: data.weights, synonyms: data.synonyms, parts: data.parts || {},
+              tokens: 0 };
     for (var i = 0; i < n.length; i += 3) {
       doc += n[i];
       index.docs.push(doc);
@@ -219,7 +220,7 @@ var kennisZoek = window.kennisZoek || (window.kennisZoek = {});
         if (seen.has(doc)) return;
         seen.add(doc);
         var bodyHit = positive.some(function (x) { var c = matched.get(x.phrase).get(s.row); return c && c[4] > 0; });
-        hits.push({ doc: doc, page: bodyHit ? index.pages[s.row] : 0, score: s.score });
+        hits.push({ doc: doc, page: bodyHit ? index.pages[s.row] : 0, part: bodyHit ? index.parts[s.row] : undefined, score: s.score });
       });
       return hits;
     });

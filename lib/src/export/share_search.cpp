@@ -222,23 +222,24 @@ std::map<std::string, std::string> share_search_files(Database& db, const std::v
         put(encoded_rows, r.tokens);
         last_document = search_document(r.rowid);
     }
-    const nlohmann::json index{{"rows", encoded_rows},
-                               {"shards", shards},
-                               {"columns", columns},
-                               {"weights", column_weights(db)},
-                               {"synonyms", synonyms.groups()}};
-    files.emplace(folder + "/index.txt", fmt::format("kennisZoek.index({});\n", js(index)));
-
+    // The text of the pages, and what a page is in a file without pages ("blad: Leerlingen"),
+    // by the row that holds it.
     std::map<std::string, nlohmann::json> texts;
-    SQLite::Statement pages(db.sql(), "SELECT page, text FROM pages WHERE sha256 = ? ORDER BY page");
+    nlohmann::json parts = nlohmann::json::object();
+    SQLite::Statement pages(db.sql(), "SELECT page, text, part FROM pages WHERE sha256 = ? ORDER BY page");
     for (const auto& e : entries) {
         pages.bind(1, e.sha256);
         while (pages.executeStep()) {
             const auto page = pages.getColumn(0).getInt64();
             texts[text_bucket(e.document.id, page)][fmt::format("{}-{}", e.document.id, page)] = pages.getColumn(1).getString();
+            if (const auto row = row_of.find(search_rowid(e.document.id, page)); row != row_of.end() && !pages.getColumn(2).isNull())
+                parts[std::to_string(row->second)] = pages.getColumn(2).getString();
         }
         pages.reset();
     }
+    const nlohmann::json index{{"rows", encoded_rows},       {"shards", shards},   {"columns", columns},
+                               {"weights", column_weights(db)}, {"parts", parts}, {"synonyms", synonyms.groups()}};
+    files.emplace(folder + "/index.txt", fmt::format("kennisZoek.index({});\n", js(index)));
     for (const auto& [bucket, text] : texts)
         files.emplace(fmt::format("{}/x/{}.txt", folder, bucket), fmt::format("kennisZoek.texts({},{});\n", js(bucket), js(text)));
     return files;

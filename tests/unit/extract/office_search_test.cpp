@@ -1,12 +1,15 @@
 #include "catalogue_fixture.hpp"
 #include "kennis/browse.hpp"
+#include "kennis/export.hpp"
 #include "kennis/fetch.hpp"
 #include "kennis/search.hpp"
 #include "kennis/sync.hpp"
 #include "office_fixture.hpp"
 #include "test_server.hpp"
 
+#include <fstream>
 #include <gtest/gtest.h>
+#include <iterator>
 
 using namespace kennis;
 using namespace kennis::test;
@@ -67,4 +70,14 @@ TEST_F(OfficeSearchTest, AWordFromEachFormatIsFoundInItsDocumentAndPart) {
     EXPECT_EQ(find_document(library(), "Registratieformulier").current()->mime,
               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         << "the type is the bytes', not the server's";
+}
+
+TEST_F(OfficeSearchTest, TheShareNamesTheSheetOrSlideOfAHit) {
+    ExportOptions o;
+    o.dest = dir() / "share";
+    export_documents(library(), o);
+    std::ifstream in(o.dest / "zoekindex/index.txt");
+    const std::string index((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_NE(index.find("\"blad: Leerlingen\""), std::string::npos);
+    EXPECT_NE(index.find("\"dia 2\""), std::string::npos);
 }
