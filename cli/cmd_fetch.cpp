@@ -49,12 +49,17 @@ void register_fetch(CLI::App& app, Globals& globals) {
     cmd->add_option("--max-size", options->max_size, "Refuse files larger than SIZE (e.g. 200M, 1G)")
         ->type_name("SIZE")
         ->transform(CLI::AsSizeValue(false));
+    auto ocr = std::make_shared<std::string>("auto");
+    choose_from(cmd->add_option("--ocr", *ocr, "Read pages without a text layer (scans) by OCR: auto (those pages), never, always (every page)"),
+                choices::ocr)
+        ->type_name("MODE");
     add_network_options(*cmd, options->network);
     cmd->footer("Exit status 3 when some downloads failed; the others are stored and recorded, and the next\n"
                 "run tries the failed ones again.\n\nExamples:\n  kennis fetch\n  kennis fetch --all -j 8\n"
                 "  kennis fetch vo-handboek-leerplicht-versie-augustus-2020 --refresh");
-    cmd->callback([&globals, options] {
+    cmd->callback([&globals, options, ocr] {
         options->allow_types = globals.allow_types;
+        options->ocr = parse_ocr_mode(*ocr);
         auto library = open_writer(globals);
         report_fetch(globals, fetch(library, *options));
     });

@@ -16,6 +16,7 @@ inline constexpr std::array<std::string_view, 6> changes_format{"table", "json",
 inline constexpr std::array<std::string_view, 4> layout{"theme", "tag", "type", "flat"};
 inline constexpr std::array<std::string_view, 4> link{"auto", "hardlink", "copy", "symlink"};
 inline constexpr std::array<std::string_view, 3> status{"active", "withdrawn", "all"};
+inline constexpr std::array<std::string_view, 3> ocr{"auto", "never", "always"};
 inline constexpr std::array<std::string_view, 4> level{"PO", "VO", "(V)SO", "MBO"};
 inline constexpr std::array<std::string_view, 3> shell{"bash", "zsh", "fish"};
 

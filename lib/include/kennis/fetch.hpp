@@ -17,6 +17,11 @@ struct NetworkOptions {
     double max_retry_after = 300;  // a server's Retry-After is honoured up to this many seconds
 };
 
+// When pages of a PDF are read by OCR: those with (almost) no text layer, none, or every page.
+enum class OcrMode { automatic, never, always };
+
+OcrMode parse_ocr_mode(std::string_view text); // auto, never, always; throws UsageError
+
 struct FetchOptions {
     enum class Mode {
         missing, // documents with a URL and no stored file (the default)
@@ -31,6 +36,7 @@ struct FetchOptions {
     // MIME types kept beyond the documents kennis keeps by default (application/zip, …): set by an
     // administrator in the config file, never by anything a page sends.
     std::vector<std::string> allow_types;
+    OcrMode ocr = OcrMode::automatic;
 };
 
 struct FetchFailure {

@@ -15,7 +15,7 @@ void store_text(Database& db, std::string_view sha256, const ExtractedText& text
     SQLite::Statement clear(db.sql(), "DELETE FROM pages WHERE sha256 = ?");
     clear.bind(1, std::string(sha256));
     clear.exec();
-    SQLite::Statement page(db.sql(), "INSERT INTO pages (sha256, page, text, part) VALUES (?, ?, ?, ?)");
+    SQLite::Statement page(db.sql(), "INSERT INTO pages (sha256, page, text, part, source) VALUES (?, ?, ?, ?, ?)");
     for (std::size_t i = 0; i < text.pages.size(); ++i) {
         page.bind(1, std::string(sha256));
         page.bind(2, static_cast<std::int64_t>(i + 1));
@@ -24,6 +24,7 @@ void store_text(Database& db, std::string_view sha256, const ExtractedText& text
             page.bind(4, text.parts[i]);
         else
             page.bind(4);
+        page.bind(5, i < text.ocr.size() && text.ocr[i] ? "ocr" : "text");
         page.exec();
         page.reset();
     }

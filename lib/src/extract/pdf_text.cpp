@@ -1,11 +1,68 @@
 #include "library/modules.hpp"
+#include "extract/ocr_reader.hpp"
 #include "extract/pdf_reader.hpp"
 #include "extract/text_extract.hpp"
 #include "util/unicode.hpp"
 
-namespace kennis {
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <thread>
+#include <unistd.h>
 
-ExtractedText pdf_text(const std::filesystem::path& file) {
+namespace kennis {
+namespace {
+
+std::atomic<std::size_t> ocr_count{0};
+
+// A page with fewer letters and digits than this has no text layer: a scan, or a scan with a
+// page number added. A page with a line of text ("Bijlage 2") has one.
+constexpr std::size_t min_text_layer = 4;
+
+std::size_t letters_in(std::string_view text) {
+    std::size_t n = 0;
+    for (std::size_t pos = 0; pos < text.size() && n <= min_text_layer;)
+        n += unicode::is_alnum(unicode::next(text, pos)) ? 1 : 0;
+    return n;
+}
+
+ocr_module::OcrPage ocr_entry() {
+    static const auto entry = [] {
+        // Tesseract's OpenMP would start threads of its own on every page; kennis gives each page
+        // a thread. Read when the module's libraries load, so set before.
+        ::setenv("OMP_THREAD_LIMIT", "1", 0);
+        return reinterpret_cast<ocr_module::OcrPage>(module_entry("kennis-ocr.so", ocr_module::entry_point));
+    }();
+    return entry;
+}
+
+// Reads the pages `wanted` of `file` by OCR, a page to a thread on every core, at low priority so
+// that a terminal on the same machine stays responsive.
+std::vector<ocr_module::Page> ocr_pages(const std::filesystem::path& file, const std::vector<int>& wanted) {
+    const auto read = ocr_entry();
+    std::vector<ocr_module::Page> out(wanted.size());
+    std::atomic<std::size_t> next{0};
+    const std::size_t width = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), wanted.size());
+    std::vector<std::jthread> threads;
+    for (std::size_t t = 0; t < width; ++t)
+        threads.emplace_back([&] {
+            ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
+            for (std::size_t i; (i = next++) < wanted.size();) {
+                read(file.c_str(), wanted[i], ocr_module::Limits{}, out[i]);
+                ++ocr_count;
+            }
+        });
+    threads.clear();
+    return out;
+}
+
+} // namespace
+
+std::size_t ocr_pages_read() { return ocr_count; }
+
+ExtractedText pdf_text(const std::filesystem::path& file, OcrMode ocr) {
     static const auto read = reinterpret_cast<pdf_module::ReadPdf>(module_entry("kennis-pdf.so", pdf_module::entry_point));
     pdf_module::Pages pdf;
     read(file.c_str(), pdf);
@@ -14,15 +71,32 @@ ExtractedText pdf_text(const std::filesystem::path& file) {
         out.reason = pdf.status == pdf_module::Pages::Status::locked ? "the PDF is protected with a password" : "not a readable PDF";
         return out;
     }
-    bool any = false;
+    std::vector<int> scans;
     for (const auto& page : pdf.pages) {
         std::string text = unicode::sanitize(page);
-        any = any || text.find_first_not_of(" \t\r\n\f") != std::string::npos;
+        if (ocr == OcrMode::always || (ocr == OcrMode::automatic && letters_in(text) < min_text_layer))
+            scans.push_back(static_cast<int>(out.pages.size()));
         out.pages.push_back(std::move(text));
     }
+    if (ocr != OcrMode::never && !scans.empty()) {
+        out.ocr.assign(out.pages.size(), false);
+        const auto read_by_ocr = ocr_pages(file, scans);
+        for (std::size_t i = 0; i < scans.size(); ++i) {
+            std::string text = unicode::sanitize(read_by_ocr[i].text);
+            if (!text.empty() && (ocr == OcrMode::always || letters_in(text) > letters_in(out.pages[static_cast<std::size_t>(scans[i])]))) {
+                out.pages[static_cast<std::size_t>(scans[i])] = std::move(text);
+                out.ocr[static_cast<std::size_t>(scans[i])] = true;
+            }
+        }
+    }
+    const bool any = std::any_of(out.pages.begin(), out.pages.end(),
+                                 [](const std::string& p) { return p.find_first_not_of(" \t\r\n\f") != std::string::npos; });
     if (!any) {
         out.pages.clear();
-        out.reason = pdf.pages.empty() ? "the PDF has no pages" : "the PDF has no text layer (scanned pages?)";
+        out.ocr.clear();
+        out.reason = pdf.pages.empty()                   ? "the PDF has no pages"
+                     : ocr == OcrMode::never             ? "the PDF has no text layer (scanned pages?); OCR was not asked for"
+                                                         : "the PDF has no text layer, and OCR found no text on its pages";
     }
     return out;
 }

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "kennis/fetch.hpp"
+
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -7,20 +10,21 @@
 namespace kennis {
 
 // The version of the readers below: a file read by an older one is read again by `kennis reindex`.
-inline constexpr int text_reader_version = 2;
+inline constexpr int text_reader_version = 3;
 
 // The text of a stored file, page by page (or part by part), or why there is none.
 struct ExtractedText {
     std::vector<std::string> pages; // page 1 first; a web page or text file is one page
     // For a file without pages, what each of them is: "blad: Leerlingen", "dia 3"; else empty.
     std::vector<std::string> parts;
+    std::vector<bool> ocr;          // for each page, whether its text was read from its image (empty: none was)
     std::string reason;             // why there is no text; empty when pages were read
     bool has_text() const { return reason.empty(); }
 };
 
 // Reads the text of a file of this type (decided from its bytes). Hostile files end in bounded
 // time and memory with a reason and no text.
-ExtractedText extract_text(const std::filesystem::path& file, const std::string& mime);
+ExtractedText extract_text(const std::filesystem::path& file, const std::string& mime, OcrMode ocr = OcrMode::automatic);
 
 // The text of Office Open XML (.docx, .xlsx, .pptx) and OpenDocument (.odt, .ods, .odp) files.
 ExtractedText office_text(const std::filesystem::path& file, const std::string& mime);
@@ -31,6 +35,11 @@ ExtractedText legacy_office_text(const std::filesystem::path& file, const std::s
 // The readable text of an HTML document (scripts, styles and markup left out).
 std::string html_text(std::string_view html);
 
-ExtractedText pdf_text(const std::filesystem::path& file);
+// A PDF's text layer, page by page; pages without one (scans) read by OCR as `ocr` says: rendered
+// with poppler and read by Tesseract, a page to a thread at low priority.
+ExtractedText pdf_text(const std::filesystem::path& file, OcrMode ocr);
+
+// The pages read by OCR in this process (for tests and benchmarks that count them).
+std::size_t ocr_pages_read();
 
 } // namespace kennis

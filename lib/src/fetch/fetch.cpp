@@ -6,6 +6,7 @@
 #include "fetch/fetch_internal.hpp"
 #include "fetch/document_type.hpp"
 #include "fetch/downloader.hpp"
+#include "kennis/choices.hpp"
 #include "kennis/error.hpp"
 #include "library/library_impl.hpp"
 #include "library/lock.hpp"
@@ -18,6 +19,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <unordered_set>
 #include <mutex>
 
 #include <fmt/ranges.h>
@@ -36,7 +38,7 @@ struct Job {
 class FetchRun {
 public:
     FetchRun(Library& library, const FetchOptions& options)
-        : m_db(library.impl().db), m_store(library.context().home), m_options(options) {}
+        : m_db(library.impl().db), m_store(library.context().home), m_options(options), m_read_before(blobs_read(m_db)) {}
 
     FetchReport run(const ProgressFn& progress) {
         m_store.clear_tmp();
@@ -164,8 +166,10 @@ private:
             r.mime = type.mime;
             l.macros = type.macros;
             l.sha256 = sha256_file(r.file->path());
-            if (!m_store.contains(l.sha256)) {
-                l.text = extract_text(r.file->path(), r.mime);
+            // Text is kept by the bytes' hash: bytes the catalogue has read before (a file moved
+            // out of the store as damaged and fetched again) are not read, nor OCR'd, again.
+            if (!m_store.contains(l.sha256) && !m_read_before.contains(l.sha256)) {
+                l.text = extract_text(r.file->path(), r.mime, m_options.ocr);
                 l.extracted = true;
             }
         } catch (const std::exception& e) {
@@ -260,7 +264,7 @@ private:
             if (!blob_known(l.sha256)) {
                 // Bytes found in the store without a row (a run killed in between) were not read.
                 if (!l.extracted)
-                    l.text = extract_text(m_store.path_of(l.sha256), r.mime);
+                    l.text = extract_text(m_store.path_of(l.sha256), r.mime, m_options.ocr);
                 insert_blob(l, now);
             }
             record_version(doc, job, l.sha256, now);
@@ -362,9 +366,19 @@ private:
         }
     }
 
+    // The bytes whose text the catalogue keeps already, read once before the workers start.
+    static std::unordered_set<std::string> blobs_read(Database& db) {
+        std::unordered_set<std::string> out;
+        SQLite::Statement q(db.sql(), "SELECT sha256 FROM blobs WHERE text_status IS NOT NULL");
+        while (q.executeStep())
+            out.insert(q.getColumn(0).getString());
+        return out;
+    }
+
     Database& m_db;
     Store m_store;
     const FetchOptions& m_options;
+    const std::unordered_set<std::string> m_read_before;
     std::vector<Job> m_jobs;
     FetchReport m_report;
     // Shared with the other threads:
@@ -384,6 +398,16 @@ private:
 
 FetchReport fetch_locked(Library& library, const FetchOptions& options) {
     return FetchRun(library, options).run(library.context().progress);
+}
+
+OcrMode parse_ocr_mode(std::string_view text) {
+    if (text == "auto")
+        return OcrMode::automatic;
+    if (text == "never")
+        return OcrMode::never;
+    if (text == "always")
+        return OcrMode::always;
+    throw UsageError(fmt::format("there is no OCR mode '{}'; use {}", text, choices::one_of(choices::ocr)));
 }
 
 FetchReport fetch(Library& library, const FetchOptions& options) try {
