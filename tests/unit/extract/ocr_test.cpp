@@ -73,7 +73,7 @@ TEST_F(OcrTest, ATextLayerIsNotReadByOcrAndNeverMeansNever) {
 
 TEST_F(OcrTest, APageThatWouldRenderToAGiganticImageEndsQuickly) {
     // 200 inches square: 3.6 gigapixels at 300 dpi.
-    const fs::path huge = write("groot.pdf", image_only_pdf(std::string(64 * 64, '\xff'), 64, 64, 14400, 14400));
+    const fs::path huge = write("groot.pdf", image_only_pdf({{std::string(64 * 64, '\xff'), 64, 64, 14400, 14400}}));
     const auto start = std::chrono::steady_clock::now();
     const ExtractedText t = pdf_text(huge, OcrMode::automatic);
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));
