@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <malloc.h>
 #include <memory>
 #include <poppler-document.h>
 #include <poppler-global.h>
@@ -35,8 +36,15 @@ tesseract::TessBaseAPI* reader() {
 
 extern "C" __attribute__((visibility("default"))) void kennis_ocr_page(const char* file, int index, const kennis::ocr_module::Limits& limits,
                                                                          kennis::ocr_module::Page& out) {
-    static const bool silenced = (poppler::set_debug_error_function(quiet, nullptr), true);
-    (void)silenced;
+    static const bool set_up = [] {
+        poppler::set_debug_error_function(quiet, nullptr);
+        // A rendered page is tens of megabytes, made and freed on every page by every thread. With
+        // glibc's threshold fixed, such buffers are always mapped and given back when freed,
+        // rather than kept in each thread's heap: a 50-page scan stays within its budget.
+        mallopt(M_MMAP_THRESHOLD, 1 << 20);
+        return true;
+    }();
+    (void)set_up;
     tesseract::TessBaseAPI* api = reader();
     if (!api) {
         out.problem = "the Dutch and English OCR data are not installed (tesseract-ocr-nld, tesseract-ocr-eng)";
@@ -79,4 +87,5 @@ extern "C" __attribute__((visibility("default"))) void kennis_ocr_page(const cha
     const std::unique_ptr<char[]> text(api->GetUTF8Text());
     out.text = text ? text.get() : "";
     api->Clear();
+    malloc_trim(0);
 }
