@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
     // counts what it shared with its parent before exec.
     const fs::path big_home = work / "home-big";
     run({kennis, "-q", "--home", big_home.string(), "sync", "--source", (work / "big.tsv").string()});
-    const auto big = run({kennis, "-q", "--home", big_home.string(), "fetch", "--max-size", "2G"});
+    const auto big = run({kennis, "-q", "--home", big_home.string(), "fetch", "--max-size", "2G"}, true);
     fmt::print("fetch: one 1 GiB file: {:.1f} s, exit {}, peak RSS {:.1f} MiB  (target < 64 MiB)\n", big.seconds,
                big.exit_code, static_cast<double>(big.max_rss_kib) / 1024);
 

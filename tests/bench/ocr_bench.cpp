@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
         pgm << fmt::format("P5\n{} {}\n255\n", pages.back().width, pages.back().height) << pages.back().gray;
     }
     const std::string scan = kennis::test::image_only_pdf(pages);
+    pages = {};
     fmt::print("OCR benchmark: a scan of {} pages ({:.1f} MB), {} cores\n", n, static_cast<double>(scan.size()) / 1e6, cores);
 
     httplib::Server server;
@@ -58,7 +59,7 @@ int main(int argc, char** argv) {
     for (int r = 0; r < runs; ++r) {
         const std::string home = (work / fmt::format("home-{}", r)).string();
         timed({kennis, "--home", home, "-q", "sync", "--source", tsv});
-        const auto run = kennis::bench::run({kennis, "--home", home, "-q", "fetch"});
+        const auto run = kennis::bench::run({kennis, "--home", home, "-q", "fetch"}, true);
         if (run.exit_code != 0)
             throw std::runtime_error("kennis fetch failed");
         kennis_s.push_back(run.seconds);

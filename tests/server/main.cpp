@@ -2,16 +2,20 @@
 // made from the seed listing, and a small PDF behind every download link.
 //
 //   kennis_test_server --port-file FILE [--port P] [--markup list|table|accordion] [--fail N]...
-//                      [--drop N]... [--lifetime S] [--text yes]
+//                      [--drop N]... [--lifetime S] [--text yes] [--office yes]
 //
 // --text yes gives every PDF two pages of the field's Dutch besides its title (dutch_text.hpp),
-// and doc-1.pdf a page of markup that a page showing it must show as text.
+// and doc-1.pdf a page of markup that a page showing it must show as text. --office yes serves
+// doc-3.pdf as a Word file, doc-4.pdf as an Excel file and doc-5.pdf as a scan (an image-only
+// PDF), all as application/octet-stream, as servers often do.
 // --fail N answers 503 for doc-N.pdf; --drop N leaves doc-N.pdf out of the page, as when the
 // Kennisbank withdraws it. It writes its port to FILE once it accepts connections (on P when
 // given, so a test can restart it changed), and stops after --lifetime seconds.
 #include "listing_pages.hpp"
 #include "dutch_text.hpp"
+#include "office_fixture.hpp"
 #include "pdf_fixture.hpp"
+#include "scan_fixture.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -42,6 +46,7 @@ int main(int argc, char** argv) {
     int port = 0;
     int lifetime = 120;
     bool text = false;
+    bool office = false;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
         if (flag == "--port-file")
@@ -58,6 +63,8 @@ int main(int argc, char** argv) {
             lifetime = std::atoi(argv[i + 1]);
         else if (flag == "--text")
             text = std::string(argv[i + 1]) == "yes";
+        else if (flag == "--office")
+            office = std::string(argv[i + 1]) == "yes";
     }
     httplib::Server server;
     if (port == 0)
@@ -98,6 +105,15 @@ int main(int argc, char** argv) {
         }
         res.set_header("ETag", etag);
         const std::string n = req.matches[1].str();
+        if (office && (n == "3" || n == "4" || n == "5")) {
+            static const std::map<std::string, std::string> files{
+                {"3", kennis::test::make_docx({{"Geachte ouders"}, {"Uw kind is kwalificatieplichtig"}})},
+                {"4", kennis::test::make_xlsx({{"Toelichting", {{"Vul per leerling in"}}}, {"Leerlingen", {{"naam", "Zwaluwschool"}}}})},
+                {"5", kennis::test::scanned(kennis::test::make_pdf({kennis::test::wrapped(kennis::test::dutch_paragraphs[8])}))},
+            };
+            res.set_content(files.at(n), "application/octet-stream");
+            return;
+        }
         std::vector<std::string> pages{ascii_words(it->second), "Document " + n};
         if (text) {
             for (auto& paragraph : kennis::test::dutch_pages(std::stoul(n)))
