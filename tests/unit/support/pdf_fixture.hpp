@@ -30,6 +30,25 @@ inline std::string pdf_page_content(const std::string& text) {
     return content + " ET";
 }
 
+// A PDF file of these objects, numbered from 1 (the first is the catalogue), with its cross-reference table.
+inline std::string pdf_of_objects(const std::vector<std::string>& objects) {
+    std::string pdf = "%PDF-1.4\n";
+    std::vector<std::size_t> offsets;
+    for (std::size_t i = 0; i < objects.size(); ++i) {
+        offsets.push_back(pdf.size());
+        pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    const std::size_t xref = pdf.size();
+    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (std::size_t off : offsets) {
+        std::string num = std::to_string(off);
+        pdf += std::string(10 - num.size(), '0') + num + " 00000 n \n";
+    }
+    pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) +
+           "\n%%EOF\n";
+    return pdf;
+}
+
 // A small valid PDF with a page of Helvetica text for each of `pages` (a line for each line of
 // one), made here so no binary fixture is needed. Text must be plain ASCII. `padding` bytes of an unreferenced stream make it
 // as large as a real document without more text.
@@ -52,21 +71,7 @@ inline std::string make_pdf(const std::vector<std::string>& pages, std::size_t p
     if (padding > 0)
         objects.push_back("<< /Length " + std::to_string(padding) + " >>\nstream\n" + std::string(padding, 'p') +
                           "\nendstream");
-    std::string pdf = "%PDF-1.4\n";
-    std::vector<std::size_t> offsets;
-    for (std::size_t i = 0; i < objects.size(); ++i) {
-        offsets.push_back(pdf.size());
-        pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-    }
-    const std::size_t xref = pdf.size();
-    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-    for (std::size_t off : offsets) {
-        std::string num = std::to_string(off);
-        pdf += std::string(10 - num.size(), '0') + num + " 00000 n \n";
-    }
-    pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-           std::to_string(xref) + "\n%%EOF\n";
-    return pdf;
+    return pdf_of_objects(objects);
 }
 
 } // namespace kennis::test

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pdf_fixture.hpp"
+
 #include <memory>
 #include <poppler-document.h>
 #include <poppler-image.h>
@@ -42,20 +44,7 @@ inline std::string image_only_pdf(const std::vector<ScanPage>& pages) {
                           " >>\nstream\n" + packed + "\nendstream");
     }
     objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>";
-    std::string pdf = "%PDF-1.4\n";
-    std::vector<std::size_t> offsets;
-    for (std::size_t i = 0; i < objects.size(); ++i) {
-        offsets.push_back(pdf.size());
-        pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-    }
-    const std::size_t xref = pdf.size();
-    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-    for (std::size_t off : offsets) {
-        std::string num = std::to_string(off);
-        pdf += std::string(10 - num.size(), '0') + num + " 00000 n \n";
-    }
-    pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-    return pdf;
+    return pdf_of_objects(objects);
 }
 
 // A text PDF's page `index` rendered at `dpi`: what a scanner would make of it.
