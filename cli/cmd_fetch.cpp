@@ -53,6 +53,9 @@ void register_fetch(CLI::App& app, Globals& globals) {
     choose_from(cmd->add_option("--ocr", *ocr, "Read pages without a text layer (scans) by OCR: auto (those pages), never, always (every page)"),
                 choices::ocr)
         ->type_name("MODE");
+    cmd->add_option("--ocr-timeout", options->ocr_page_seconds, "Give up a page that OCR has not read in SECONDS (default 120)")
+        ->type_name("SECONDS")
+        ->check(CLI::Range(1, 3600));
     add_network_options(*cmd, options->network);
     cmd->footer("Exit status 3 when some downloads failed; the others are stored and recorded, and the next\n"
                 "run tries the failed ones again.\n\nExamples:\n  kennis fetch\n  kennis fetch --all -j 8\n"

@@ -78,7 +78,7 @@ extern "C" __attribute__((visibility("default"))) void kennis_ocr_page(const cha
     api->SetImage(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(), image.height(), 1, image.bytes_per_row());
     api->SetSourceResolution(static_cast<int>(dpi));
     tesseract::ETEXT_DESC monitor;
-    monitor.set_deadline_msecs(limits.timeout_ms);
+    monitor.set_deadline_msecs(std::max(1, limits.timeout_ms)); // 0 would mean no deadline at all
     if (api->Recognize(&monitor) != 0) {
         out.problem = "OCR did not finish in time";
         api->Clear();

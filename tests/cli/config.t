@@ -12,6 +12,7 @@ where it came from. With no config file:
   fetch.jobs	4	default
   fetch.max-size	1073741824	default
   fetch.ocr	auto	default
+  fetch.ocr-timeout	120	default
   fetch.connect-timeout	30	default
   fetch.stall-timeout	60	default
   fetch.retries	3	default
@@ -35,6 +36,7 @@ A team's file: global options at the top, a command's options under [COMMAND]:
   fetch.jobs	8	config file
   fetch.max-size	1073741824	default
   fetch.ocr	auto	default
+  fetch.ocr-timeout	120	default
   fetch.connect-timeout	30	default
   fetch.stall-timeout	60	default
   fetch.retries	3	default

@@ -37,6 +37,7 @@ struct FetchOptions {
     // administrator in the config file, never by anything a page sends.
     std::vector<std::string> allow_types;
     OcrMode ocr = OcrMode::automatic;
+    int ocr_page_seconds = 120; // a page that OCR has not read in this time is given up
 };
 
 struct FetchFailure {

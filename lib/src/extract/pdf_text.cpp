@@ -40,7 +40,7 @@ ocr_module::OcrPage ocr_entry() {
 
 // Reads the pages `wanted` of `file` by OCR, a page to a thread on every core, at low priority so
 // that a terminal on the same machine stays responsive.
-std::vector<ocr_module::Page> ocr_pages(const std::filesystem::path& file, const std::vector<int>& wanted) {
+std::vector<ocr_module::Page> ocr_pages(const std::filesystem::path& file, const std::vector<int>& wanted, int page_seconds) {
     const auto read = ocr_entry();
     std::vector<ocr_module::Page> out(wanted.size());
     std::atomic<std::size_t> next{0};
@@ -50,7 +50,9 @@ std::vector<ocr_module::Page> ocr_pages(const std::filesystem::path& file, const
         threads.emplace_back([&] {
             ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
             for (std::size_t i; (i = next++) < wanted.size();) {
-                read(file.c_str(), wanted[i], ocr_module::Limits{}, out[i]);
+                ocr_module::Limits limits;
+                limits.timeout_ms = page_seconds * 1000;
+                read(file.c_str(), wanted[i], limits, out[i]);
                 ++ocr_count;
             }
         });
@@ -62,7 +64,7 @@ std::vector<ocr_module::Page> ocr_pages(const std::filesystem::path& file, const
 
 std::size_t ocr_pages_read() { return ocr_count; }
 
-ExtractedText pdf_text(const std::filesystem::path& file, OcrMode ocr) {
+ExtractedText pdf_text(const std::filesystem::path& file, OcrMode ocr, int ocr_page_seconds) {
     static const auto read = reinterpret_cast<pdf_module::ReadPdf>(module_entry("kennis-pdf.so", pdf_module::entry_point));
     pdf_module::Pages pdf;
     read(file.c_str(), pdf);
@@ -78,10 +80,13 @@ ExtractedText pdf_text(const std::filesystem::path& file, OcrMode ocr) {
             scans.push_back(static_cast<int>(out.pages.size()));
         out.pages.push_back(std::move(text));
     }
+    std::string ocr_problem;
     if (ocr != OcrMode::never && !scans.empty()) {
         out.ocr.assign(out.pages.size(), false);
-        const auto read_by_ocr = ocr_pages(file, scans);
+        const auto read_by_ocr = ocr_pages(file, scans, ocr_page_seconds);
         for (std::size_t i = 0; i < scans.size(); ++i) {
+            if (ocr_problem.empty())
+                ocr_problem = read_by_ocr[i].problem;
             std::string text = unicode::sanitize(read_by_ocr[i].text);
             if (!text.empty() && (ocr == OcrMode::always || letters_in(text) > letters_in(out.pages[static_cast<std::size_t>(scans[i])]))) {
                 out.pages[static_cast<std::size_t>(scans[i])] = std::move(text);
@@ -96,7 +101,8 @@ ExtractedText pdf_text(const std::filesystem::path& file, OcrMode ocr) {
         out.ocr.clear();
         out.reason = pdf.pages.empty()                   ? "the PDF has no pages"
                      : ocr == OcrMode::never             ? "the PDF has no text layer (scanned pages?); OCR was not asked for"
-                                                         : "the PDF has no text layer, and OCR found no text on its pages";
+                     : ocr_problem.empty()               ? "the PDF has no text layer, and OCR found no text on its pages"
+                                                         : "the PDF has no text layer, and OCR could not read it: " + ocr_problem;
     }
     return out;
 }

@@ -62,7 +62,7 @@ std::string html_text(std::string_view html) {
     return unicode::sanitize(out);
 }
 
-ExtractedText extract_text(const std::filesystem::path& file, const std::string& mime, OcrMode ocr) {
+ExtractedText extract_text(const std::filesystem::path& file, const std::string& mime, OcrMode ocr, int ocr_page_seconds) {
     ExtractedText out;
     std::error_code ec;
     const auto size = std::filesystem::file_size(file, ec);
@@ -71,7 +71,7 @@ ExtractedText extract_text(const std::filesystem::path& file, const std::string&
         return out;
     }
     if (mime == "application/pdf")
-        return pdf_text(file, ocr);
+        return pdf_text(file, ocr, ocr_page_seconds);
     if (mime == "text/html" || mime == "text/plain") {
         if (size > max_text_file) {
             out.reason = "the text file is too large to index";

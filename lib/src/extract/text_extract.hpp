@@ -24,7 +24,8 @@ struct ExtractedText {
 
 // Reads the text of a file of this type (decided from its bytes). Hostile files end in bounded
 // time and memory with a reason and no text.
-ExtractedText extract_text(const std::filesystem::path& file, const std::string& mime, OcrMode ocr = OcrMode::automatic);
+ExtractedText extract_text(const std::filesystem::path& file, const std::string& mime, OcrMode ocr = OcrMode::automatic,
+                           int ocr_page_seconds = 120);
 
 // The text of Office Open XML (.docx, .xlsx, .pptx) and OpenDocument (.odt, .ods, .odp) files.
 ExtractedText office_text(const std::filesystem::path& file, const std::string& mime);
@@ -37,7 +38,7 @@ std::string html_text(std::string_view html);
 
 // A PDF's text layer, page by page; pages without one (scans) read by OCR as `ocr` says: rendered
 // with poppler and read by Tesseract, a page to a thread at low priority.
-ExtractedText pdf_text(const std::filesystem::path& file, OcrMode ocr);
+ExtractedText pdf_text(const std::filesystem::path& file, OcrMode ocr, int ocr_page_seconds = 120);
 
 // The pages read by OCR in this process (for tests and benchmarks that count them).
 std::size_t ocr_pages_read();

@@ -169,7 +169,7 @@ private:
             // Text is kept by the bytes' hash: bytes the catalogue has read before (a file moved
             // out of the store as damaged and fetched again) are not read, nor OCR'd, again.
             if (!m_store.contains(l.sha256) && !m_read_before.contains(l.sha256)) {
-                l.text = extract_text(r.file->path(), r.mime, m_options.ocr);
+                l.text = extract_text(r.file->path(), r.mime, m_options.ocr, m_options.ocr_page_seconds);
                 l.extracted = true;
             }
         } catch (const std::exception& e) {
@@ -264,7 +264,7 @@ private:
             if (!blob_known(l.sha256)) {
                 // Bytes found in the store without a row (a run killed in between) were not read.
                 if (!l.extracted)
-                    l.text = extract_text(m_store.path_of(l.sha256), r.mime, m_options.ocr);
+                    l.text = extract_text(m_store.path_of(l.sha256), r.mime, m_options.ocr, m_options.ocr_page_seconds);
                 insert_blob(l, now);
             }
             record_version(doc, job, l.sha256, now);

@@ -71,6 +71,15 @@ TEST_F(OcrTest, ATextLayerIsNotReadByOcrAndNeverMeansNever) {
     EXPECT_EQ(ocr_pages_read(), before);
 }
 
+TEST_F(OcrTest, APageOcrDoesNotFinishInTimeIsGivenUpWithAReason) {
+    const fs::path scan = write("scan.pdf", image_only_pdf({render(text_pdf), render(text_pdf)}));
+    const auto start = std::chrono::steady_clock::now();
+    const ExtractedText t = pdf_text(scan, OcrMode::automatic, 0);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
+    EXPECT_FALSE(t.has_text());
+    EXPECT_NE(t.reason.find("OCR did not finish in time"), std::string::npos) << t.reason;
+}
+
 TEST_F(OcrTest, APageThatWouldRenderToAGiganticImageEndsQuickly) {
     // 200 inches square: 3.6 gigapixels at 300 dpi.
     const fs::path huge = write("groot.pdf", image_only_pdf({{std::string(64 * 64, '\xff'), 64, 64, 14400, 14400}}));
