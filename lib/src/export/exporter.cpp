@@ -2,6 +2,7 @@
 
 #include "library/edge.hpp"
 #include "catalogue/catalogue.hpp"
+#include "export/dest.hpp"
 #include "export/manifest.hpp"
 #include "export/news_feed.hpp"
 #include "export/pages.hpp"
@@ -544,28 +545,6 @@ private:
     std::vector<std::string> m_removals;
     std::optional<ExportPlacer> m_placer; // last: its threads stop before what they work on goes (not in a dry run)
 };
-
-// DEST must be a folder kennis can write into; it is made when it does not exist.
-void prepare_dest(const Library& library, const fs::path& dest, bool dry_run) {
-    std::error_code ec;
-    const auto status = fs::status(dest, ec);
-    if (fs::exists(status) && !fs::is_directory(status))
-        throw InputError(fmt::format("{} is a file, not a folder: export writes into a folder", dest.string()));
-    const fs::path home = fs::weakly_canonical(library.context().home, ec);
-    const fs::path target = fs::weakly_canonical(fs::absolute(dest), ec);
-    if (auto rel = target.lexically_relative(home); !rel.empty() && *rel.begin() != "..")
-        throw UsageError(fmt::format("{} is inside the library home; export to a folder outside it", dest.string()));
-    if (dry_run)
-        return;
-    fs::create_directories(dest, ec);
-    if (ec)
-        throw InputError(fmt::format("cannot create the export folder {}: {}", dest.string(), ec.message()));
-    try {
-        TempFile probe(dest, export_temp_prefix);
-    } catch (const std::system_error& e) {
-        throw InputError(fmt::format("cannot write into the export folder: {}", e.what()));
-    }
-}
 
 } // namespace
 

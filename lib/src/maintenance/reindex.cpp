@@ -60,8 +60,14 @@ ReindexReport reindex(Library& library, const ReindexOptions& options) try {
     WriterLock lock(library.context().home, library.context().wait_seconds);
     Database& db = library.impl().db;
     const Store store(library.context().home);
-    const auto files = files_to_read(db, options);
+    auto files = files_to_read(db, options);
     ReindexReport report;
+    // Files the catalogue names that are not in the store are left to verify --repair.
+    std::erase_if(files, [&](const FileToRead& f) {
+        const bool gone = !store.contains(f.sha256);
+        report.missing += gone ? 1 : 0;
+        return gone;
+    });
     const auto& progress = library.context().progress;
     // Read a few files at once on the other cores; each is written, in its own transaction, as
     // soon as it is read.
@@ -72,11 +78,6 @@ ReindexReport reindex(Library& library, const ReindexOptions& options) try {
             reading.push_back(std::async(std::launch::async, [&, i] { return extract_text(store.path_of(files[i].sha256), files[i].mime); }));
         for (std::size_t i = from; i < from + reading.size(); ++i) {
             const FileToRead& f = files[i];
-            if (!store.contains(f.sha256)) {
-                ++report.missing;
-                reading[i - from].wait();
-                continue;
-            }
             const ExtractedText text = reading[i - from].get();
             WriteTransaction tx(db);
             store_text(db, f.sha256, text);
