@@ -6,13 +6,15 @@
 //
 // --text yes gives every PDF two pages of the field's Dutch besides its title (dutch_text.hpp),
 // and doc-1.pdf a page of markup that a page showing it must show as text. --office yes serves
-// doc-3.pdf as a Word file, doc-4.pdf as an Excel file and doc-5.pdf as a scan (an image-only
-// PDF), all as application/octet-stream, as servers often do.
+// doc-3.pdf as a Word file, doc-4.pdf as an Excel file, doc-5.pdf as a scan (an image-only
+// PDF), doc-6.pdf as a Word 97 file and doc-7.pdf as an Excel 97 file, all as
+// application/octet-stream, as servers often do.
 // --fail N answers 503 for doc-N.pdf; --drop N leaves doc-N.pdf out of the page, as when the
 // Kennisbank withdraws it. It writes its port to FILE once it accepts connections (on P when
 // given, so a test can restart it changed), and stops after --lifetime seconds.
 #include "listing_pages.hpp"
 #include "dutch_text.hpp"
+#include "legacy_office_fixture.hpp"
 #include "office_fixture.hpp"
 #include "pdf_fixture.hpp"
 #include "scan_fixture.hpp"
@@ -105,11 +107,13 @@ int main(int argc, char** argv) {
         }
         res.set_header("ETag", etag);
         const std::string n = req.matches[1].str();
-        if (office && (n == "3" || n == "4" || n == "5")) {
+        if (office && n.size() == 1 && n >= "3" && n <= "7") {
             static const std::map<std::string, std::string> files{
                 {"3", kennis::test::make_docx({{"Geachte ouders"}, {"Uw kind is kwalificatieplichtig"}})},
                 {"4", kennis::test::make_xlsx({{"Toelichting", {{"Vul per leerling in"}}}, {"Leerlingen", {{"naam", "Zwaluwschool"}}}})},
                 {"5", kennis::test::scanned(kennis::test::make_pdf({kennis::test::wrapped(kennis::test::dutch_paragraphs[8])}))},
+                {"6", kennis::test::make_doc({{"Geachte heer, mevrouw,", "Uw zoon is meerderjarig geworden."}})},
+                {"7", kennis::test::make_xls({{"Blad1", {{"overzicht"}}}, {"Scholen", {{"Dorpsschool Eikenhorst"}}}})},
             };
             res.set_content(files.at(n), "application/octet-stream");
             return;

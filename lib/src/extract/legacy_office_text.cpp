@@ -65,7 +65,8 @@ ExtractedText xls_text(const std::filesystem::path& file) {
     return out;
 }
 
-// Word 97–2003, through antiword: pages where it marks them (a form feed).
+// Word 97–2003, through antiword. Its text output marks no pages (a page break becomes a line
+// break), so the document is one part.
 ExtractedText doc_text(const std::filesystem::path& file) {
     ExtractedText out;
     const ChildOutput run = run_for_output({"antiword", "-w", "0", "-m", "UTF-8.txt", file.string()}, std::chrono::seconds(60), max_text);
@@ -73,10 +74,7 @@ ExtractedText doc_text(const std::filesystem::path& file) {
         out.reason = "the Word file cannot be read: " + run.why;
         return out;
     }
-    std::size_t from = 0;
-    for (std::size_t ff; (ff = run.out.find('\f', from)) != std::string::npos; from = ff + 1)
-        out.pages.push_back(unicode::sanitize(run.out.substr(from, ff - from)));
-    out.pages.push_back(unicode::sanitize(run.out.substr(from)));
+    out.pages.push_back(unicode::sanitize(run.out));
     return out;
 }
 

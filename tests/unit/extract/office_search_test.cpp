@@ -1,4 +1,5 @@
 #include "catalogue_fixture.hpp"
+#include "legacy_office_fixture.hpp"
 #include "kennis/browse.hpp"
 #include "kennis/export.hpp"
 #include "kennis/fetch.hpp"
@@ -30,6 +31,8 @@ protected:
                                                        "<text:p>Gymzaalrooster</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet>")},
             {"Workshop", "odp", make_odf("presentation", "<office:presentation><draw:page><text:p>Intro</text:p></draw:page><draw:page>"
                                                          "<text:p>Schoolmaatschappelijk</text:p></draw:page></office:presentation>")},
+            {"Oude aanmeldlijst", "xls", make_xls({{"Blad1", {{"leeg"}}}, {"Scholen", {{"naam"}, {"Dorpsschool Eikenhorst"}}}})},
+            {"Oude modelbrief", "doc", make_doc({{"Geachte heer, mevrouw,", "uw zoon is meerderjarig geworden."}})},
         };
         Listing l{"https://example.test/kennisbank", "html", std::nullopt, {}};
         for (const auto& [title, name, bytes] : files) {
@@ -59,6 +62,8 @@ TEST_F(OfficeSearchTest, AWordFromEachFormatIsFoundInItsDocumentAndPart) {
         {"klokkenluidersregeling", "Verslag overleg", 1, std::nullopt},
         {"gymzaalrooster", "Rooster", 1, "blad: Maandag"},
         {"schoolmaatschappelijk", "Workshop", 2, "dia 2"},
+        {"eikenhorst", "Oude aanmeldlijst", 2, "blad: Scholen"},
+        {"meerderjarig", "Oude modelbrief", 1, std::nullopt},
     };
     for (const auto& [word, title, page, part] : expected) {
         const auto hits = search(library(), word, {});

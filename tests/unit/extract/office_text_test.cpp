@@ -1,4 +1,5 @@
 #include "extract/text_extract.hpp"
+#include "legacy_office_fixture.hpp"
 #include "office_fixture.hpp"
 
 #include <chrono>
@@ -87,6 +88,27 @@ TEST_F(OfficeTextTest, OpenDocumentFilesAreReadByPageSheetAndSlide) {
                           "application/vnd.oasis.opendocument.presentation");
     ASSERT_EQ(odp.parts, (std::vector<std::string>{"dia 1", "dia 2"}));
     EXPECT_EQ(odp.pages[1], "Twee\n");
+}
+
+TEST_F(OfficeTextTest, AnOldExcelFileIsReadSheetBySheet) {
+    const auto t = read(write("lijst.xls", make_xls({{"Leerlingen", {{"naam", "school"}, {"Anna", "Het Baken"}}},
+                                                      {"Verzuim", {{"geoorloofd", "ongeoorloofd"}}}})),
+                        "application/vnd.ms-excel");
+    ASSERT_TRUE(t.has_text()) << t.reason;
+    ASSERT_EQ(t.parts, (std::vector<std::string>{"blad: Leerlingen", "blad: Verzuim"}));
+    EXPECT_EQ(t.pages[0], "naam\tschool\t\nAnna\tHet Baken\t\n");
+    EXPECT_NE(t.pages[1].find("ongeoorloofd"), std::string::npos);
+}
+
+TEST_F(OfficeTextTest, AnOldWordFileIsReadAsOnePartWithItsAccents) {
+    const auto t = read(write("brief.doc", make_doc({{"Geachte ouders,", "uw kind verzuimt."}, {"Met vriendelijke groet,", "de leerplichtambtenaar van Zuidwolde-Oost"},
+                                                     {"Bijlage: café-regeling"}})),
+                        "application/msword");
+    ASSERT_TRUE(t.has_text()) << t.reason;
+    ASSERT_EQ(t.pages.size(), 1u);
+    EXPECT_TRUE(t.parts.empty());
+    for (const char* words : {"Geachte ouders,", "uw kind verzuimt.", "Zuidwolde-Oost", "café-regeling"})
+        EXPECT_NE(t.pages[0].find(words), std::string::npos) << words;
 }
 
 TEST_F(OfficeTextTest, AZipBombEndsWithAReasonAndNoText) {
