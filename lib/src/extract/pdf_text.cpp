@@ -3,14 +3,13 @@
 #include "extract/pdf_reader.hpp"
 #include "extract/text_extract.hpp"
 #include "util/unicode.hpp"
+#include "util/worker_pool.hpp"
 
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
-#include <sys/resource.h>
-#include <sys/syscall.h>
+#include <latch>
 #include <thread>
-#include <unistd.h>
 
 namespace kennis {
 namespace {
@@ -38,25 +37,36 @@ ocr_module::OcrPage ocr_entry() {
     return entry;
 }
 
-// Reads the pages `wanted` of `file` by OCR, a page to a thread on every core, at low priority so
-// that a terminal on the same machine stays responsive.
+// OCR has a pool of its own, a thread per core at low priority, shared by every file read at
+// once: two scans read side by side share the cores rather than each taking all of them, and a
+// thread keeps its Tesseract, with the language data loaded, from one page to the next.
+WorkerPool& ocr_pool() {
+    static WorkerPool pool(std::max(1u, std::thread::hardware_concurrency()));
+    return pool;
+}
+
+// Reads the pages `wanted` of `file` by OCR, a page to a task, and waits for them all.
 std::vector<ocr_module::Page> ocr_pages(const std::filesystem::path& file, const std::vector<int>& wanted, int page_seconds) {
     const auto read = ocr_entry();
     std::vector<ocr_module::Page> out(wanted.size());
-    std::atomic<std::size_t> next{0};
-    const std::size_t width = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), wanted.size());
-    std::vector<std::jthread> threads;
-    for (std::size_t t = 0; t < width; ++t)
-        threads.emplace_back([&] {
-            ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 10);
-            for (std::size_t i; (i = next++) < wanted.size();) {
-                ocr_module::Limits limits;
-                limits.timeout_ms = page_seconds * 1000;
+    ocr_module::Limits limits;
+    limits.timeout_ms = page_seconds * 1000;
+    std::latch done(static_cast<std::ptrdiff_t>(wanted.size()));
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+        try {
+            ocr_pool().submit([&, i] {
                 read(file.c_str(), wanted[i], limits, out[i]);
                 ++ocr_count;
-            }
-        });
-    threads.clear();
+                done.count_down();
+            });
+        } catch (...) {
+            // The tasks given out use this frame: wait for them before it goes.
+            done.count_down(static_cast<std::ptrdiff_t>(wanted.size() - i));
+            done.wait();
+            throw;
+        }
+    }
+    done.wait();
     return out;
 }
 

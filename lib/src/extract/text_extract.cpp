@@ -86,6 +86,8 @@ ExtractedText extract_text(const std::filesystem::path& file, const std::string&
         return office_text(file, mime);
     if (mime == "application/msword" || mime == "application/vnd.ms-excel")
         return legacy_office_text(file, mime);
+    if (mime == "application/rtf")
+        return rtf_text(file);
     out.reason = "no text is read from " + mime + " files";
     return out;
 }

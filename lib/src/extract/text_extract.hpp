@@ -10,7 +10,7 @@
 namespace kennis {
 
 // The version of the readers below: a file read by an older one is read again by `kennis reindex`.
-inline constexpr int text_reader_version = 3;
+inline constexpr int text_reader_version = 4;
 
 // The text of a stored file, page by page (or part by part), or why there is none.
 struct ExtractedText {
@@ -33,11 +33,16 @@ ExtractedText office_text(const std::filesystem::path& file, const std::string& 
 // The text of old Office files: .xls (libfreexl) and .doc (antiword).
 ExtractedText legacy_office_text(const std::filesystem::path& file, const std::string& mime);
 
+// The text of an RTF file, by page where it marks them (\page); hidden groups (fonts, styles,
+// headers, pictures, field codes) left out.
+ExtractedText rtf_text(const std::filesystem::path& file);
+
 // The readable text of an HTML document (scripts, styles and markup left out).
 std::string html_text(std::string_view html);
 
 // A PDF's text layer, page by page; pages without one (scans) read by OCR as `ocr` says: rendered
-// with poppler and read by Tesseract, a page to a thread at low priority.
+// with poppler and read by Tesseract, a page at a time on each thread of a pool with a thread
+// per core, at low priority.
 ExtractedText pdf_text(const std::filesystem::path& file, OcrMode ocr, int ocr_page_seconds = 120);
 
 // The pages read by OCR in this process (for tests and benchmarks that count them).

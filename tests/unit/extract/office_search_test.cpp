@@ -33,6 +33,7 @@ protected:
                                                          "<text:p>Schoolmaatschappelijk</text:p></draw:page></office:presentation>")},
             {"Oude aanmeldlijst", "xls", make_xls({{"Blad1", {{"leeg"}}}, {"Scholen", {{"naam"}, {"Dorpsschool Eikenhorst"}}}})},
             {"Oude modelbrief", "doc", make_doc({{"Geachte heer, mevrouw,", "uw zoon is meerderjarig geworden."}})},
+            {"Uitnodiging", "rtf", "{\\rtf1\\ansi Voorblad\\page Uitnodiging voor het verzuimspreekuur\\par}"},
         };
         Listing l{"https://example.test/kennisbank", "html", std::nullopt, {}};
         for (const auto& [title, name, bytes] : files) {
@@ -64,6 +65,7 @@ TEST_F(OfficeSearchTest, AWordFromEachFormatIsFoundInItsDocumentAndPart) {
         {"schoolmaatschappelijk", "Workshop", 2, "dia 2"},
         {"eikenhorst", "Oude aanmeldlijst", 2, "blad: Scholen"},
         {"meerderjarig", "Oude modelbrief", 1, std::nullopt},
+        {"verzuimspreekuur", "Uitnodiging", 2, std::nullopt},
     };
     for (const auto& [word, title, page, part] : expected) {
         const auto hits = search(library(), word, {});

@@ -111,6 +111,34 @@ TEST_F(OfficeTextTest, AnOldWordFileIsReadAsOnePartWithItsAccents) {
         EXPECT_NE(t.pages[0].find(words), std::string::npos) << words;
 }
 
+TEST_F(OfficeTextTest, AnRtfFileIsReadPageByPageWithoutItsHiddenGroups) {
+    const std::string rtf = R"({\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\fswiss Arial;}}{\colortbl;\red0\green0\blue0;})"
+                            R"({\stylesheet{\s0 Normal;}}{\info{\author Verborgen Auteur}{\title Verborgen titel}})"
+                            R"({\header\pard Koptekst\par}{\*\generator Msftedit;})"
+                            R"(\pard\plain Geachte ouders,\par Uw kind is leerplichtig tot en met het schooljaar waarin het 16 wordt.\par)"
+                            "\n"
+                            R"(\page Cr\'e8che en caf\'e9 \u8364?5 {\field{\*\fldinst HYPERLINK "https://x"}{\fldrslt de link}})"
+                            R"(\par {\uc2\u25991\'3f\'3f}{\pict\wmetafile8 0102ABCDEF}\bin3 {}} en \{haakjes\}\par\page})";
+    const auto t = read(write("brief.rtf", rtf), "application/rtf");
+    ASSERT_TRUE(t.has_text()) << t.reason;
+    ASSERT_EQ(t.pages.size(), 2u) << "a last \\page begins no page";
+    EXPECT_EQ(t.pages[0], "Geachte ouders,\nUw kind is leerplichtig tot en met het schooljaar waarin het 16 wordt.\n");
+    EXPECT_EQ(t.pages[1], "Crèche en café €5 de link\n文 en {haakjes}\n");
+}
+
+TEST_F(OfficeTextTest, AHostileRtfFileEndsQuickly) {
+    // Nesting a million deep, a \bin past the end of the file, and a \page a hundred thousand times.
+    std::string rtf = "{\\rtf1 " + std::string(1'000'000, '{') + "diep" + std::string(1'000'000, '}');
+    for (int i = 0; i < 200'000; ++i)
+        rtf += "x\\page ";
+    rtf += "\\bin999999999 }";
+    const auto t = read(write("vijandig.rtf", rtf), "application/rtf");
+    ASSERT_TRUE(t.has_text()) << t.reason;
+    EXPECT_EQ(t.pages[0], "diepx");
+    EXPECT_LE(t.pages.size(), 100'001u) << "pages are capped";
+    EXPECT_FALSE(read(write("nep.rtf", "{\\rt nothing"), "application/rtf").has_text());
+}
+
 TEST_F(OfficeTextTest, AZipBombEndsWithAReasonAndNoText) {
     // 100 MiB of spaces in one part, deflated to a tenth of a megabyte.
     const std::string bomb = make_docx({{std::string(100u << 20, ' ')}});
