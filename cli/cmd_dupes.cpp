@@ -50,9 +50,13 @@ void register_dupes(CLI::App& app, Globals& globals) {
     dupes->add_option("--similarity", options->similarity,
                       "How alike titles without their dates must be to be suspects, 0 to 1 (default 0.6)")
         ->type_name("X");
-    dupes->footer("Suspects are documents with the same title and different (or unfetched) files, and\n"
-                  "titles that are nearly the same once dates and version words are set aside (trigram\n"
-                  "Jaccard). Titles that differ only in their date are editions, not suspects.\n"
+    dupes->footer("Documents are merged when their files have the same bytes, or the same text of at least\n"
+                  "200 words (folded, white space collapsed). Suspects are documents whose texts share most\n"
+                  "of their three-word runs (\"nearly the same text\", half or more), one whose text is\n"
+                  "nine tenths inside another's (\"one contains the other\", the one inside first), documents\n"
+                  "with the same title and different (or unfetched) files, and titles that are nearly the\n"
+                  "same once dates and version words are set aside (trigram Jaccard). Texts under 100 words\n"
+                  "are not compared. Titles that differ only in their date are editions, not suspects.\n"
                   "Examples:\n  kennis dupes\n  kennis dupes --similarity 0.8 --format json | jq '.suspects[]'");
     dupes->callback([&globals, options] {
         auto library = open_reader(globals);

@@ -20,7 +20,7 @@ void report_fetch(Globals& globals, const FetchReport& report) {
         return;
     if (!out.quiet) {
         for (const auto& m : report.merged)
-            fmt::print("merged     {:>5}  {} (same bytes as {})\n", m.id, shown(m.title), m.into);
+            fmt::print("merged     {:>5}  {} ({} as {})\n", m.id, shown(m.title), m.reason, m.into);
         fmt::print("{} downloaded, {} unchanged, {} not modified, {} merged, {} failed\n", report.downloaded,
                    report.unchanged, report.not_modified, report.merged.size(), report.failed.size());
     }

@@ -96,7 +96,7 @@ nlohmann::ordered_json to_json(const FetchReport& r) {
         failed.push_back({{"id", f.id}, {"url", f.url}, {"error", f.error}});
     nlohmann::ordered_json merges = nlohmann::ordered_json::array();
     for (const auto& m : r.merged)
-        merges.push_back({{"id", m.id}, {"into", m.into}, {"title", m.title}});
+        merges.push_back({{"id", m.id}, {"into", m.into}, {"title", m.title}, {"reason", m.reason}});
     return {{"requested", r.requested}, {"downloaded", r.downloaded}, {"unchanged", r.unchanged},
             {"not_modified", r.not_modified}, {"merged", r.merged.size()}, {"failed", failed}, {"merges", merges}};
 }

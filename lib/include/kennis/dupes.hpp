@@ -19,7 +19,7 @@ struct DocumentRef {
 struct AbsorbedDocument {
     std::int64_t id = 0;
     std::string slug;
-    std::string reason; // "same bytes", "same title as a listed download" or "merged by hand"
+    std::string reason; // "same bytes", "same text", "same title as a listed download" or "merged by hand"
     std::string at;
     bool can_unmerge = false; // the merge recorded what it brought
 };
@@ -31,12 +31,17 @@ struct MergedGroup {
     std::vector<AbsorbedDocument> absorbed;
 };
 
-// Two documents that may be one; kennis never merges them on their titles alone.
+// Two documents that may be one; kennis never merges them on their titles, or on texts that are
+// alike but not the same.
 struct SuspectPair {
-    DocumentRef a;
+    DocumentRef a; // for "one contains the other", the one contained
     DocumentRef b;
-    std::string reason; // "same title, different files", "same title", or "similar titles"
-    double similarity = 0; // trigram Jaccard of the titles without their dates, 0 to 1
+    // "nearly the same text", "one contains the other", "same title, different files", "same
+    // title", or "similar titles"
+    std::string reason;
+    // 0 to 1: for texts, the share of three-word shingles the two have in common (of either, or
+    // of the one contained); for titles, the trigram Jaccard of the titles without their dates
+    double similarity = 0;
 };
 
 struct DupesReport {

@@ -48,8 +48,9 @@ struct FetchFailure {
 
 struct MergeNote {
     std::int64_t id = 0;   // the document that was folded in …
-    std::int64_t into = 0; // … into this one, because their bytes are identical
+    std::int64_t into = 0; // … into this one …
     std::string title;
+    std::string reason;    // … because of this: "same bytes" or "same text"
 };
 
 struct FetchReport {

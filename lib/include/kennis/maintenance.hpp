@@ -63,6 +63,7 @@ struct ReindexReport {
     std::size_t with_text = 0; // of them, those with text now
     std::size_t gained = 0;    // of them, those that had no text before
     std::size_t missing = 0;   // files the catalogue names that are not in the store (verify --repair)
+    std::vector<MergeNote> merged; // documents found to have the same text as another, and merged
 };
 
 // Reads the text of stored files again, with this kennis's readers: by default the files that

@@ -1,5 +1,7 @@
 #include "catalogue/stored_text.hpp"
 
+#include "compare/text_identity.hpp"
+
 namespace kennis {
 
 void store_text(Database& db, std::string_view sha256, const ExtractedText& text) {
@@ -12,6 +14,10 @@ void store_text(Database& db, std::string_view sha256, const ExtractedText& text
     blob.bind(3, text_reader_version);
     blob.bind(4, std::string(sha256));
     blob.exec();
+    if (text.has_text())
+        store_identity(db, sha256, text_identity(text.pages));
+    else
+        clear_identity(db, sha256);
     SQLite::Statement clear(db.sql(), "DELETE FROM pages WHERE sha256 = ?");
     clear.bind(1, std::string(sha256));
     clear.exec();

@@ -4,6 +4,7 @@
 #include "search/dutch_tokenizer.hpp"
 #include "search/search_index.hpp"
 #include "util/file_io.hpp"
+#include "util/fnv1a.hpp"
 #include "util/sha256.hpp"
 
 #include <algorithm>
@@ -37,16 +38,6 @@ void put(std::string& out, std::uint64_t n) {
         n >>= 5;
     }
     out += digits[n];
-}
-
-// The page computes the same hash (search.js) to find a word's postings.
-std::uint32_t fnv1a(std::string_view text) {
-    std::uint32_t h = 2166136261u;
-    for (unsigned char c : text) {
-        h ^= c;
-        h *= 16777619u;
-    }
-    return h;
 }
 
 std::string js(const nlohmann::json& value) { return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
@@ -200,7 +191,8 @@ std::map<std::string, std::string> share_search_files(Database& db, const std::v
     std::vector<std::string> by_shard(shards);
     std::string words;
     for (const auto& [word, p] : postings) {
-        std::string& shard = by_shard[fnv1a(word) % shards];
+        // The page (search.js) computes the same hash to find a word's postings.
+        std::string& shard = by_shard[fnv1a_32(word) % shards];
         shard += shard.empty() ? "{\"" : ",\"";
         shard += word;
         shard += "\":\"";

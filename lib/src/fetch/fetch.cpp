@@ -3,6 +3,7 @@
 #include "library/edge.hpp"
 #include "catalogue/catalogue.hpp"
 #include "catalogue/stored_text.hpp"
+#include "compare/text_identity.hpp"
 #include "fetch/fetch_internal.hpp"
 #include "fetch/document_type.hpp"
 #include "fetch/downloader.hpp"
@@ -42,6 +43,7 @@ public:
 
     FetchReport run(const ProgressFn& progress) {
         m_store.clear_tmp();
+        identify_earlier_texts();
         std::vector<DownloadRequest> requests = select();
         m_report.requested = requests.size() + m_report.failed.size();
         Downloader downloader(m_store, make_download_options(m_options.network, m_options.jobs, m_options.max_size));
@@ -342,28 +344,26 @@ private:
         ++m_report.downloaded;
     }
 
-    // Identical bytes prove two documents are one (unless a person said otherwise): the older id
-    // survives.
+    // Identical bytes prove two documents are one, and so does the same text of some length
+    // (unless a person said otherwise): the older id survives.
     void merge_identical(Id doc, const std::string& sha, const std::string& now) {
-        SQLite::Statement q(m_db.sql(), "SELECT DISTINCT v.document_id, d.title FROM versions v JOIN documents d "
-                                        "ON d.id = v.document_id WHERE v.sha256 = ? AND v.document_id <> ? ORDER BY 1");
-        q.bind(1, sha);
-        q.bind(2, doc);
-        std::vector<std::pair<Id, std::string>> others;
-        while (q.executeStep())
-            others.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
-        for (const auto& [other, title] : others) {
-            if (kept_apart(m_db, doc, other))
-                continue;
-            const Id survivor = std::min(doc, other);
-            const Id absorbed = std::max(doc, other);
-            SQLite::Statement t(m_db.sql(), "SELECT title FROM documents WHERE id = ?");
-            t.bind(1, absorbed);
-            const std::string absorbed_title = t.executeStep() ? t.getColumn(0).getString() : title;
-            merge_documents(m_db, survivor, absorbed, "same bytes", now);
-            m_report.merged.push_back({absorbed, survivor, absorbed_title});
-            doc = survivor;
+        for (auto& note : merge_into_one(m_db, doc, documents_with_file(m_db, sha, doc), "same bytes", now)) {
+            doc = note.into;
+            m_report.merged.push_back(std::move(note));
         }
+        for (auto& note : merge_into_one(m_db, doc, documents_with_same_text(m_db, doc), "same text", now))
+            m_report.merged.push_back(std::move(note));
+    }
+
+    // Files read before kennis kept what their text says get it from their stored pages, and
+    // documents of the same text are merged, as they would have been on arrival.
+    void identify_earlier_texts() {
+        WriteTransaction tx(m_db);
+        const std::string now = utc_now();
+        for (const auto& sha : fill_missing_identities(m_db))
+            for (auto& note : merge_same_text_of(m_db, sha, now))
+                m_report.merged.push_back(std::move(note));
+        tx.commit();
     }
 
     // The bytes whose text the catalogue keeps already, read once before the workers start.

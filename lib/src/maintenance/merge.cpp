@@ -1,5 +1,6 @@
 #include "maintenance/merge.hpp"
 
+#include "compare/text_identity.hpp"
 #include "kennis/error.hpp"
 #include "catalogue/document_title.hpp"
 #include "search/search_index.hpp"
@@ -184,5 +185,61 @@ std::set<std::pair<std::int64_t, std::int64_t>> kept_apart_pairs(Database& db) {
 }
 
 bool kept_apart(Database& db, std::int64_t a, std::int64_t b) { return kept_apart_pairs(db).contains(std::minmax(a, b)); }
+
+std::vector<MergeNote> merge_into_one(Database& db, std::int64_t doc, const std::vector<std::int64_t>& others,
+                                      const std::string& reason, const std::string& now) {
+    std::vector<MergeNote> out;
+    for (const std::int64_t other : others) {
+        if (other == doc || kept_apart(db, doc, other))
+            continue;
+        const std::int64_t survivor = std::min(doc, other);
+        const std::int64_t absorbed = std::max(doc, other);
+        SQLite::Statement t(db.sql(), "SELECT title FROM documents WHERE id = ?");
+        t.bind(1, absorbed);
+        if (!t.executeStep())
+            continue; // merged already, with a document before it
+        out.push_back({absorbed, survivor, t.getColumn(0).getString(), reason});
+        merge_documents(db, survivor, absorbed, reason, now);
+        doc = survivor;
+    }
+    return out;
+}
+
+namespace {
+
+std::vector<std::int64_t> ids_of(SQLite::Statement& q) {
+    std::vector<std::int64_t> out;
+    while (q.executeStep())
+        out.push_back(q.getColumn(0).getInt64());
+    return out;
+}
+
+} // namespace
+
+std::vector<std::int64_t> documents_with_file(Database& db, const std::string& sha256, std::int64_t doc) {
+    SQLite::Statement q(db.sql(), "SELECT DISTINCT document_id FROM versions WHERE sha256 = ? AND document_id <> ? ORDER BY 1");
+    q.bind(1, sha256);
+    q.bind(2, doc);
+    return ids_of(q);
+}
+
+std::vector<std::int64_t> documents_with_same_text(Database& db, std::int64_t doc) {
+    SQLite::Statement q(db.sql(), "SELECT DISTINCT v.document_id FROM versions mine "
+                                  "JOIN blobs a ON a.sha256 = mine.sha256 AND a.text_words >= ?2 "
+                                  "JOIN blobs b ON b.text_fingerprint = a.text_fingerprint "
+                                  "JOIN versions v ON v.sha256 = b.sha256 AND v.document_id <> ?1 "
+                                  "WHERE mine.document_id = ?1 ORDER BY 1");
+    q.bind(1, doc);
+    q.bind(2, min_words_to_merge);
+    return ids_of(q);
+}
+
+std::vector<MergeNote> merge_same_text_of(Database& db, const std::string& sha256, const std::string& now) {
+    std::vector<MergeNote> out;
+    for (const std::int64_t doc : documents_with_file(db, sha256, 0))
+        for (auto& note : merge_into_one(db, doc, documents_with_same_text(db, doc), "same text", now))
+            out.push_back(std::move(note));
+    return out;
+}
 
 } // namespace kennis

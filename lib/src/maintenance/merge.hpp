@@ -1,11 +1,13 @@
 #pragma once
 
 #include "catalogue/database.hpp"
+#include "kennis/fetch.hpp"
 
 #include <cstdint>
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace kennis {
 
@@ -28,5 +30,21 @@ std::set<std::pair<std::int64_t, std::int64_t>> kept_apart_pairs(Database& db);
 
 // A person said these two are not one document: nothing merges them automatically.
 bool kept_apart(Database& db, std::int64_t a, std::int64_t b);
+
+// Merges `doc` with each of `others` for `reason`, the lower id surviving each time, leaving out
+// the pairs a person kept apart; inside the caller's transaction. Returns what was merged.
+std::vector<MergeNote> merge_into_one(Database& db, std::int64_t doc, const std::vector<std::int64_t>& others,
+                                      const std::string& reason, const std::string& now);
+
+// The documents other than `doc` that have (had) a version with these bytes.
+std::vector<std::int64_t> documents_with_file(Database& db, const std::string& sha256, std::int64_t doc);
+
+// The documents other than `doc` that have a version whose text is the text of one of `doc`'s,
+// where that text has at least min_words_to_merge words.
+std::vector<std::int64_t> documents_with_same_text(Database& db, std::int64_t doc);
+
+// Merges each document with a version of these bytes with the documents of the same text: for
+// files whose text was read (again) after they were stored.
+std::vector<MergeNote> merge_same_text_of(Database& db, const std::string& sha256, const std::string& now);
 
 } // namespace kennis

@@ -5,6 +5,7 @@
 #include "library/edge.hpp"
 #include "library/library_impl.hpp"
 #include "library/lock.hpp"
+#include "maintenance/merge.hpp"
 #include "search/search_index.hpp"
 
 #include <algorithm>
@@ -81,6 +82,8 @@ ReindexReport reindex(Library& library, const ReindexOptions& options) try {
             const ExtractedText text = reading[i - from].get();
             WriteTransaction tx(db);
             store_text(db, f.sha256, text);
+            for (auto& note : merge_same_text_of(db, f.sha256, utc_now()))
+                report.merged.push_back(std::move(note));
             reindex_documents(db, documents_showing(db, f.sha256));
             tx.commit();
             ++report.read;
