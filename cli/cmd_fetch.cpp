@@ -13,14 +13,18 @@ void note_fetch_failures(Globals& globals, const FetchReport& report) {
         globals.exit_code = static_cast<int>(ExitCode::partial);
 }
 
+void print_merges(const std::vector<MergeNote>& merged) {
+    for (const auto& m : merged)
+        fmt::print("merged     {:>5}  {} ({} as {})\n", m.id, shown(m.title), m.reason, m.into);
+}
+
 void report_fetch(Globals& globals, const FetchReport& report) {
     note_fetch_failures(globals, report);
     const Output out = globals.output();
     if (print_report_for_scripts(out, [&] { return to_json(report); }, "failed", {"id", "url", "error"}))
         return;
     if (!out.quiet) {
-        for (const auto& m : report.merged)
-            fmt::print("merged     {:>5}  {} ({} as {})\n", m.id, shown(m.title), m.reason, m.into);
+        print_merges(report.merged);
         fmt::print("{} downloaded, {} unchanged, {} not modified, {} merged, {} failed\n", report.downloaded,
                    report.unchanged, report.not_modified, report.merged.size(), report.failed.size());
     }

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <kennis/maintenance.hpp>
+#include "json.hpp"
 
 namespace kennis::cli {
 
@@ -20,12 +21,12 @@ void register_reindex(CLI::App& app, Globals& globals) {
         const ReindexReport r = reindex(library, *o);
         const Output out = globals.output();
         if (out.format == Format::json) {
-            fmt::print("{}\n", nlohmann::ordered_json{{"read", r.read}, {"with_text", r.with_text}, {"gained", r.gained},
-                                                      {"missing", r.missing}}.dump(2));
+            fmt::print("{}\n", to_json(r).dump(2));
             return;
         }
         if (out.quiet)
             return;
+        print_merges(r.merged);
         fmt::print("{} stored files read again: {} with text, {} of them without before{}\n", r.read, r.with_text, r.gained,
                    r.missing ? fmt::format("; {} missing from the store (kennis verify --repair)", r.missing) : "");
     });

@@ -33,6 +33,8 @@ std::vector<std::string> protect_excluded_words(std::vector<std::string> args);
 
 // The summary a fetch prints (also after sync --fetch); sets the exit code 3 when some failed.
 void report_fetch(Globals& globals, const FetchReport& report);
+// A line for each document merged into another, and why.
+void print_merges(const std::vector<MergeNote>& merged);
 void note_fetch_failures(Globals& globals, const FetchReport& report);
 
 } // namespace kennis::cli

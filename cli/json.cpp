@@ -90,15 +90,23 @@ nlohmann::ordered_json to_json(const SyncReport& r) {
     return j;
 }
 
+static nlohmann::ordered_json merges_json(const std::vector<MergeNote>& merged) {
+    nlohmann::ordered_json merges = nlohmann::ordered_json::array();
+    for (const auto& m : merged)
+        merges.push_back({{"id", m.id}, {"into", m.into}, {"title", m.title}, {"reason", m.reason}});
+    return merges;
+}
+
 nlohmann::ordered_json to_json(const FetchReport& r) {
     nlohmann::ordered_json failed = nlohmann::ordered_json::array();
     for (const auto& f : r.failed)
         failed.push_back({{"id", f.id}, {"url", f.url}, {"error", f.error}});
-    nlohmann::ordered_json merges = nlohmann::ordered_json::array();
-    for (const auto& m : r.merged)
-        merges.push_back({{"id", m.id}, {"into", m.into}, {"title", m.title}, {"reason", m.reason}});
     return {{"requested", r.requested}, {"downloaded", r.downloaded}, {"unchanged", r.unchanged},
-            {"not_modified", r.not_modified}, {"merged", r.merged.size()}, {"failed", failed}, {"merges", merges}};
+            {"not_modified", r.not_modified}, {"merged", r.merged.size()}, {"failed", failed}, {"merges", merges_json(r.merged)}};
+}
+
+nlohmann::ordered_json to_json(const ReindexReport& r) {
+    return {{"read", r.read}, {"with_text", r.with_text}, {"gained", r.gained}, {"missing", r.missing}, {"merges", merges_json(r.merged)}};
 }
 
 nlohmann::ordered_json to_json(const VerifyReport& r) {

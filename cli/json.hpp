@@ -19,6 +19,7 @@ nlohmann::ordered_json to_json(const Document& document, bool with_versions = fa
 nlohmann::ordered_json to_json(const ThemeSummary& theme);
 nlohmann::ordered_json to_json(const SyncReport& report);
 nlohmann::ordered_json to_json(const FetchReport& report);
+nlohmann::ordered_json to_json(const ReindexReport& report);
 nlohmann::ordered_json to_json(const TextStats& text);
 nlohmann::ordered_json to_json(const Stats& stats);
 nlohmann::ordered_json to_json(const ExportReport& report);
