@@ -13,7 +13,7 @@ DEB_PACKAGES := build-essential cmake ninja-build pkg-config git ca-certificates
 	libpoppler-cpp-dev libstemmer-dev libutf8proc-dev libssl-dev nlohmann-json3-dev libarchive-dev \
 	libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev zlib1g-dev \
 	groff-base jq sqlite3 curl rsync chromium zsh fish \
-	libxml2-utils python3 dpkg-dev file lintian libfreexl-dev antiword \
+	libxml2-utils python3 dpkg-dev file lintian libfreexl-dev antiword libdtl-dev \
 	libtesseract-dev tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng
 
 # Ninja keeps both cores busy across targets (a test's objects compile while the library links).

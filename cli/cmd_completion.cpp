@@ -90,7 +90,7 @@ std::span<const std::string_view> shells(const CLI::App* root) {
 }
 
 // Commands whose bare words name documents.
-constexpr const char* document_commands = "show fetch add rm merge unmerge";
+constexpr const char* document_commands = "show fetch add rm merge unmerge diff reindex";
 
 std::string bash_script(const CLI::App* root) {
     const auto commands = commands_of(root);
@@ -167,8 +167,10 @@ _kennis() {{
         COMPREPLY=($(compgen -W "${{subs// /$'\n'}}" -- "$cur"))
         return
     fi
+    local named=$cmd
+    [[ -n $subs ]] && named=$sub
     case " {documents} " in
-        *" ${{sub:-$cmd}} "*) COMPREPLY=($(_kennis_values documents "$cur")); return ;;
+        *" $named "*) COMPREPLY=($(_kennis_values documents "$cur")); return ;;
     esac
     case $cmd in
         completion) COMPREPLY=($(compgen -W {shells} -- "$cur")) ;;

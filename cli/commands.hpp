@@ -26,6 +26,7 @@ void register_completion(CLI::App& app, Globals& globals);
 void register_config(CLI::App& app, Globals& globals);
 void register_changes(CLI::App& app, Globals& globals);
 void register_dupes(CLI::App& app, Globals& globals); // dupes, merge and unmerge
+void register_diff(CLI::App& app, Globals& globals);
 
 // "-word" excludes a word from a search; this marks such words after "search" so the parser
 // takes them for words rather than options.

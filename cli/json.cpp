@@ -236,6 +236,31 @@ nlohmann::ordered_json to_json(const DupesReport& r) {
     return {{"merged", merged}, {"suspects", suspects}, {"kept_apart", apart}};
 }
 
+static nlohmann::ordered_json side_json(const DiffSide& s) {
+    return {{"id", s.id}, {"slug", s.slug}, {"title", s.title}, {"version", s.version}, {"sha256", s.sha256}, {"first_seen", s.first_seen}};
+}
+
+static const char* kind_name(DiffBlock::Kind kind) {
+    switch (kind) {
+    case DiffBlock::Kind::added:
+        return "added";
+    case DiffBlock::Kind::removed:
+        return "removed";
+    case DiffBlock::Kind::changed:
+        break;
+    }
+    return "changed";
+}
+
+nlohmann::ordered_json to_json(const TextDiff& d) {
+    nlohmann::ordered_json changes = nlohmann::ordered_json::array();
+    for (const auto& b : d.blocks)
+        changes.push_back({{"kind", kind_name(b.kind)}, {"old_page", b.old_page}, {"old_part", or_null(b.old_part)},
+                           {"new_page", b.new_page}, {"new_part", or_null(b.new_part)}, {"removed", b.removed}, {"added", b.added}});
+    return {{"against", d.against}, {"old", side_json(d.old_side)}, {"new", side_json(d.new_side)},
+            {"changed", std::round(d.changed * 1000) / 1000}, {"changes", changes}};
+}
+
 nlohmann::ordered_json to_json(const MergeOutcome& o) {
     return {{"survivor", ref_json(o.survivor)}, {"other", ref_json(o.other)}};
 }

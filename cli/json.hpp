@@ -2,6 +2,7 @@
 
 #include "kennis/browse.hpp"
 #include "kennis/changes.hpp"
+#include "kennis/diff.hpp"
 #include "kennis/document.hpp"
 #include "kennis/dupes.hpp"
 #include "kennis/export.hpp"
@@ -28,6 +29,7 @@ nlohmann::ordered_json to_json(const GcReport& report);
 nlohmann::ordered_json to_json(const ChangesReport& report);
 nlohmann::ordered_json to_json(const DupesReport& report);
 nlohmann::ordered_json to_json(const MergeOutcome& outcome);
+nlohmann::ordered_json to_json(const TextDiff& diff);
 // The document fields plus score, snippet (without highlight marks) and page.
 nlohmann::ordered_json to_json(const SearchHit& hit);
 

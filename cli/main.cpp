@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
     register_export(app, globals);
     register_changes(app, globals);
     register_dupes(app, globals);
+    register_diff(app, globals);
     register_verify(app, globals);
     register_gc(app, globals);
     register_reindex(app, globals);

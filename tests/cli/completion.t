@@ -22,6 +22,8 @@ documents of the library being used:
   regio/zaanstad
   $ t kennis --home lib show vo-handboek-leerplicht-versie-a
   vo-handboek-leerplicht-versie-augustus-2020
+  $ t kennis --home lib diff 12 vo-handboek-leerplicht-versie-a
+  vo-handboek-leerplicht-versie-augustus-2020
 
 The hidden helper the scripts call is not a command anyone sees:
 

@@ -2,13 +2,15 @@
 // made from the seed listing, and a small PDF behind every download link.
 //
 //   kennis_test_server --port-file FILE [--port P] [--markup list|table|accordion] [--fail N]...
-//                      [--drop N]... [--lifetime S] [--text yes] [--office yes]
+//                      [--drop N]... [--lifetime S] [--text yes] [--office yes] [--handbook N:V]
 //
 // --text yes gives every PDF two pages of the field's Dutch besides its title (dutch_text.hpp),
 // and doc-1.pdf a page of markup that a page showing it must show as text. --office yes serves
 // doc-3.pdf as a Word file, doc-4.pdf as an Excel file, doc-5.pdf as a scan (an image-only
 // PDF), doc-6.pdf as a Word 97 file and doc-7.pdf as an Excel 97 file, all as
 // application/octet-stream, as servers often do.
+// --handbook N:V serves doc-N.pdf as a three-page handbook in version V: version 2 leaves out
+// the second paragraph of page 2 and adds one at the end of page 3.
 // --fail N answers 503 for doc-N.pdf; --drop N leaves doc-N.pdf out of the page, as when the
 // Kennisbank withdraws it. It writes its port to FILE once it accepts connections (on P when
 // given, so a test can restart it changed), and stops after --lifetime seconds.
@@ -49,6 +51,8 @@ int main(int argc, char** argv) {
     int lifetime = 120;
     bool text = false;
     bool office = false;
+    std::string handbook;
+    int handbook_version = 1;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
         if (flag == "--port-file")
@@ -67,6 +71,11 @@ int main(int argc, char** argv) {
             text = std::string(argv[i + 1]) == "yes";
         else if (flag == "--office")
             office = std::string(argv[i + 1]) == "yes";
+        else if (flag == "--handbook") {
+            const std::string v = argv[i + 1];
+            handbook = v.substr(0, v.find(':'));
+            handbook_version = std::atoi(v.substr(v.find(':') + 1).c_str());
+        }
     }
     httplib::Server server;
     if (port == 0)
@@ -100,13 +109,22 @@ int main(int argc, char** argv) {
             res.status = 404;
             return;
         }
-        const std::string etag = "\"" + req.matches[1].str() + "\"";
+        const std::string n = req.matches[1].str();
+        const std::string etag = "\"" + n + (n == handbook ? "-v" + std::to_string(handbook_version) : "") + "\"";
         if (req.get_header_value("If-None-Match") == etag) {
             res.status = 304;
             return;
         }
         res.set_header("ETag", etag);
-        const std::string n = req.matches[1].str();
+        if (n == handbook) {
+            using kennis::test::dutch_paragraphs, kennis::test::wrapped;
+            const std::string p2 = handbook_version == 1 ? wrapped(dutch_paragraphs[1]) + "\n" + wrapped(dutch_paragraphs[2])
+                                                         : wrapped(dutch_paragraphs[1]);
+            const std::string p3 = handbook_version == 1 ? wrapped(dutch_paragraphs[3])
+                                                         : wrapped(dutch_paragraphs[3]) + "\n" + wrapped(dutch_paragraphs[4]);
+            res.set_content(kennis::test::make_pdf({"Handboek\n" + wrapped(dutch_paragraphs[0]), p2, p3}), "application/pdf");
+            return;
+        }
         if (office && n.size() == 1 && n >= "3" && n <= "7") {
             static const std::map<std::string, std::string> files{
                 {"3", kennis::test::make_docx({{"Geachte ouders"}, {"Uw kind is kwalificatieplichtig"}})},
