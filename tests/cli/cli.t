@@ -14,7 +14,7 @@ Help teaches, version answers, and usage errors exit 2 with one line and a point
   ! Run 'kennis --help' for usage.
   [2]
   $ kennis --home lib frobnicate
-  ! kennis: error: unknown command 'frobnicate'; the commands are: list, show, themes, stats, sync, fetch, search, tag, export, changes, dupes, merge, unmerge, verify, gc, reindex, config, completion
+  ! kennis: error: unknown command 'frobnicate'; the commands are: list, show, themes, stats, sync, fetch, search, tag, export, changes, dupes, merge, unmerge, diff, verify, gc, reindex, config, completion
   ! Run 'kennis --help' for usage.
   [2]
   $ kennis list --format xml
