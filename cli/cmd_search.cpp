@@ -67,7 +67,9 @@ void register_search(CLI::App& app, Globals& globals) {
     auto query = std::make_shared<std::vector<std::string>>();
     auto filter = std::make_shared<Filter>();
     auto explain = std::make_shared<bool>(false);
-    cmd->add_option("QUERY", *query, "Words to look for (see below)")->required();
+    auto like = std::make_shared<std::string>();
+    cmd->add_option("QUERY", *query, "Words to look for (see below)");
+    cmd->add_option("--like", *like, "Rank the documents by how alike their text is to DOC's (instead of QUERY)")->type_name("DOC");
     cmd->add_flag("--explain", *explain, "Show what the query searches for (its synonyms and stems) instead of searching");
     add_filter_options(*cmd, *filter);
     cmd->footer(
@@ -86,8 +88,9 @@ void register_search(CLI::App& app, Globals& globals) {
         "Examples:\n  kennis search handreikingen --theme Thuiszitters\n"
         "  kennis search '\"methodische aanpak\" -folder' --format json\n"
         "  kennis search verzuim --format paths | xargs -d '\\n' ls -l\n"
-        "  kennis search vsv rmc --explain");
-    cmd->callback([&globals, query, filter, explain] {
+        "  kennis search vsv rmc --explain\n"
+        "  kennis search --like \"Handreiking thuiszitters\" --limit 10");
+    cmd->callback([&globals, query, filter, explain, like] {
         std::string text;
         for (std::string word : *query) {
             if (!word.empty() && word[0] == protected_mark)
@@ -100,10 +103,13 @@ void register_search(CLI::App& app, Globals& globals) {
             print_explanation(out, text, explain_query(text, synonyms));
             return;
         }
+        if (like->empty() == text.empty())
+            throw UsageError(like->empty() ? "search needs a QUERY, or --like DOC" : "give a QUERY or --like DOC, not both");
         auto library = open_reader(globals);
         const bool color = out.color && out.format == Format::table;
         nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-        for (const auto& hit : search(library, text, *filter, synonyms)) {
+        const auto hits = like->empty() ? search(library, text, *filter, synonyms) : search_like(library, *like, *filter);
+        for (const auto& hit : hits) {
             auto row = to_json(hit);
             if (out.format == Format::table) {
                 row["snippet"] = rendered_snippet(hit.snippet, color);
@@ -115,9 +121,12 @@ void register_search(CLI::App& app, Globals& globals) {
         }
         auto fields = document_fields();
         fields.insert(fields.end(), {"score", "snippet", "page", "part", "ocr"});
-        print_records(out, rows,
-                      {{"ID", "id"}, {"TITLE", "title", true}, {"THEMES", "themes"}, {"PAGE", "where"}, {"SNIPPET", "snippet"}},
-                      fields);
+        if (!like->empty())
+            fields.push_back("likeness");
+        std::vector<Column> columns{{"ID", "id"}, {"TITLE", "title", true}, {"THEMES", "themes"}, {"PAGE", "where"}, {"SNIPPET", "snippet"}};
+        if (!like->empty())
+            columns.insert(columns.begin() + 1, {"ALIKE", "likeness"});
+        print_records(out, rows, columns, fields);
     });
 }
 

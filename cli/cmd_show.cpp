@@ -22,6 +22,10 @@ void register_show(CLI::App& app, Globals& globals) {
         // A table shows the editions only where there are some; scripts always get both fields.
         if (!json["editions"].empty() || globals.output().format != Format::table)
             fields.insert(fields.end(), {"editions", "newer_edition"});
+        if (!json["text_change"].is_null() || globals.output().format != Format::table)
+            fields.push_back("text_change");
+        if (!json["related"].empty() || globals.output().format != Format::table)
+            fields.push_back("related");
         if (globals.output().format != Format::json) {
             nlohmann::ordered_json versions = nlohmann::ordered_json::array();
             for (const auto& v : json["versions"])
@@ -33,6 +37,18 @@ void register_show(CLI::App& app, Globals& globals) {
                                                e["status"] == "active" ? "" : " (withdrawn)"));
             json["editions"] = editions;
             json["macros"] = json["macros"] == true ? "yes: exported only with --allow-macros" : "no";
+            if (const auto& c = json["text_change"]; !c.is_null()) {
+                const std::string since = c["against"] == "previous version"
+                                              ? fmt::format("version {}", c["version"].get<int>())
+                                              : fmt::format("the previous edition, {}", c["id"].get<std::int64_t>());
+                json["text_change"] = fmt::format("{:.0f} % of the text, in {} places, since {}; kennis diff {}",
+                                                  c["changed"].get<double>() * 100, c["changes"].get<std::size_t>(), since,
+                                                  json["id"].get<std::int64_t>());
+            }
+            nlohmann::ordered_json related = nlohmann::ordered_json::array();
+            for (const auto& r : json["related"])
+                related.push_back(fmt::format("{:.2f} {} {}", r["score"].get<double>(), r["id"].get<std::int64_t>(), r["title"].get<std::string>()));
+            json["related"] = related;
             if (!json["newer_edition"].is_null())
                 json["newer_edition"] = fmt::format("yes: {} ({}); kennis show {}",
                                                     json["newer_edition"]["slug"].get<std::string>(),

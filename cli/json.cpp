@@ -60,6 +60,14 @@ nlohmann::ordered_json to_json(const Document& d, bool with_versions) {
         const Edition* newer = d.newer_edition();
         j["newer_edition"] = newer ? nlohmann::ordered_json{{"id", newer->id}, {"slug", newer->slug}, {"date", newer->date}}
                                    : nlohmann::ordered_json(nullptr);
+        const auto& c = d.text_change;
+        j["text_change"] = c ? nlohmann::ordered_json{{"against", c->against}, {"id", c->against_id}, {"version", c->against_version},
+                                                      {"changed", std::round(c->changed * 1000) / 1000}, {"changes", c->changes}}
+                             : nlohmann::ordered_json(nullptr);
+        nlohmann::ordered_json related = nlohmann::ordered_json::array();
+        for (const auto& r : d.related)
+            related.push_back({{"id", r.id}, {"slug", r.slug}, {"title", r.title}, {"score", std::round(r.score * 100) / 100}});
+        j["related"] = related;
     }
     return j;
 }
@@ -205,6 +213,8 @@ nlohmann::ordered_json to_json(const SearchHit& hit) {
     row["page"] = hit.page ? nlohmann::ordered_json(*hit.page) : nlohmann::ordered_json(nullptr);
     row["part"] = hit.part ? nlohmann::ordered_json(*hit.part) : nlohmann::ordered_json(nullptr);
     row["ocr"] = hit.ocr;
+    if (hit.likeness)
+        row["likeness"] = std::round(*hit.likeness * 100) / 100;
     return row;
 }
 

@@ -45,6 +45,13 @@ Two documents are compared as named, the first as the old text:
   $ kennis --home lib diff 2 3 --format json | jq -c '[.against, .old.id, .new.id, (.changed > 0.9)]'
   ["other document",2,3,true]
 
+show says how much of the text changed, and since what:
+
+  $ kennis --home lib show 2 | grep text_change
+  text_change: 22 % of the text, in 2 places, since version 1; kennis diff 2
+  $ kennis --home lib show 2 --format json | jq -c '.text_change'
+  {"against":"previous version","id":2,"version":1,"changed":0.216,"changes":2}
+
 A script reads the changes as CSV, one run of lines to a row:
 
   $ kennis --home lib diff 2 --format csv | cut -c1-60

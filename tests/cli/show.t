@@ -25,6 +25,11 @@ One document, by title, id or slug:
   path:       
   macros:     no
   versions:   
+  related:    1.00 9 PO Handboek Leerplicht versie augustus 2020
+              1.00 12 MBO Handboek Leerplicht versie augustus 2020
+              0.99 11 (V)SO Handboek Leerplicht versie augustus 2020
+              0.28 99 Handboek Jongerenloket Zaanstad
+              0.27 25 Notitie Schorsen en verwijderen Passend Onderwijs - Ingrado, augustus 2016
 
 A document listed under every theme, ten times over, is one document:
 

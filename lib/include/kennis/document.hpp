@@ -33,6 +33,24 @@ struct Edition {
     bool newer = false; // than the document it is an edition of
 };
 
+// How much of a document's text changed from the file before: its previous version, or the
+// current file of its previous edition (kennis diff shows the lines).
+struct TextChange {
+    std::string against;         // "previous version" or "previous edition"
+    std::int64_t against_id = 0; // the document of the older file (itself, for a version)
+    int against_version = 0;
+    double changed = 0;          // words in the lines that differ ÷ words in both texts, 0 to 1
+    std::size_t changes = 0;     // runs of lines that differ
+};
+
+// A document whose text is like another's (kennis search --like).
+struct RelatedDocument {
+    std::int64_t id = 0;
+    std::string slug;
+    std::string title;
+    double score = 0; // 0 to 1: 1 is as alike as the document is to itself
+};
+
 // One logical publication, with everything the catalogue knows about it.
 struct Document {
     std::int64_t id = 0;
@@ -53,6 +71,8 @@ struct Document {
     std::string first_seen;
     std::string last_seen;
     std::vector<Edition> editions; // filled by find_document only: the other editions, newest first
+    std::optional<TextChange> text_change;  // find_document only
+    std::vector<RelatedDocument> related;   // find_document only: the five most alike, best first
 
     const DocumentVersion* current() const { return versions.empty() ? nullptr : &versions.back(); }
     const Edition* newer_edition() const {

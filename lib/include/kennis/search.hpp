@@ -26,6 +26,9 @@ struct SearchHit {
     std::optional<int> page;  // the page of the document's text the snippet is from
     std::optional<std::string> part; // what that page is in a file without pages: "blad: Leerlingen", "dia 3"
     bool ocr = false;         // its text was read from the page's image
+    // For search_like: how alike the document is to the one asked about, its score over that
+    // document's own, from 0 to 1.
+    std::optional<double> likeness;
 };
 
 // Searches titles, aliases, themes, tags, type and publisher, and the text of the documents, in
@@ -34,6 +37,11 @@ struct SearchHit {
 // A word of the query that is a form of a synonym group finds the group's other forms too.
 std::vector<SearchHit> search(Library& library, std::string_view query, const Filter& filter,
                               const Synonyms& synonyms = Synonyms::shipped());
+
+// The documents ranked by how alike their text is to DOC's (DOC left out): a search for the 25
+// words that most set DOC apart (frequent in its title and text, rare in the catalogue). The
+// filter narrows the hits as for search.
+std::vector<SearchHit> search_like(Library& library, std::string_view doc, const Filter& filter);
 
 // The query language: words are ANDed; "a phrase"; prefix*; a OR b; -word (or NOT word)
 // excludes; title:, theme:, tag:, type: limit a word or phrase to a field. Matching ignores case

@@ -4,6 +4,8 @@
 #include "library/edge.hpp"
 #include "catalogue/catalogue.hpp"
 #include "browse/editions.hpp"
+#include "compare/document_diff.hpp"
+#include "search/like.hpp"
 #include "browse/filter_sql.hpp"
 #include "kennis/error.hpp"
 #include "library/library_impl.hpp"
@@ -67,6 +69,12 @@ Document find_document(Library& library, std::string_view doc) try {
     auto& impl = library.impl();
     Document found = load_documents(impl.db, impl.ctx.home, {require_document(impl.db, doc)}).front();
     found.editions = editions_of(impl.db, found.id);
+    if (const auto diff = latest_text_change(impl.db, found.id))
+        found.text_change = TextChange{diff->against, diff->old_side.id, diff->old_side.version, diff->changed, diff->blocks.size()};
+    Filter five;
+    five.limit = 5;
+    for (const auto& hit : documents_like(impl.db, impl.ctx.home, found.id, five))
+        found.related.push_back({hit.document.id, hit.document.slug, hit.document.title, hit.likeness.value_or(0)});
     return found;
 } catch (...) {
     rethrow_at_edge(library);

@@ -72,7 +72,11 @@ std::optional<TextDiff> latest_text_change(Database& db, Id document) {
     auto before = predecessor(db, document, versions);
     if (!before || !comparable(db, before->first, versions.back()))
         return std::nullopt;
-    return compare(db, std::move(before->first), versions.back(), std::move(before->second));
+    try {
+        return compare(db, std::move(before->first), versions.back(), std::move(before->second));
+    } catch (const InputError&) {
+        return std::nullopt; // too long to compare
+    }
 }
 
 std::optional<TextDiff> version_change(Database& db, Id document, int version) {
@@ -83,7 +87,11 @@ std::optional<TextDiff> version_change(Database& db, Id document, int version) {
     const DiffSide& after = versions[static_cast<std::size_t>(version) - 1];
     if (!comparable(db, before, after))
         return std::nullopt;
-    return compare(db, before, after, "previous version");
+    try {
+        return compare(db, before, after, "previous version");
+    } catch (const InputError&) {
+        return std::nullopt; // too long to compare
+    }
 }
 
 TextDiff diff_documents(Library& library, const DiffOptions& options) try {

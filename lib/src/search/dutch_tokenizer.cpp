@@ -145,6 +145,29 @@ void register_dutch_tokenizer(sqlite3* db) {
         throw Error(ExitCode::failure, "cannot register the search column function");
 }
 
+void tokenize_dutch(sqlite3* db, std::string_view text, const std::function<void(std::string_view, std::string_view)>& token) {
+    fts5_api* api = fts5_of(db);
+    void* user = nullptr;
+    fts5_tokenizer methods{};
+    if (api->xFindTokenizer(api, dutch_tokenizer_name, &user, &methods) != SQLITE_OK)
+        throw Error(ExitCode::failure, "the Dutch tokenizer is not registered");
+    Fts5Tokenizer* instance = nullptr;
+    if (methods.xCreate(user, nullptr, 0, &instance) != SQLITE_OK)
+        throw Error(ExitCode::failure, "the Dutch tokenizer could not start");
+    const std::unique_ptr<Fts5Tokenizer, void (*)(Fts5Tokenizer*)> owned(instance, methods.xDelete);
+    struct Ctx {
+        std::string_view text;
+        const std::function<void(std::string_view, std::string_view)>* token;
+    } ctx{text, &token};
+    methods.xTokenize(instance, &ctx, FTS5_TOKENIZE_DOCUMENT, text.data(), static_cast<int>(text.size()),
+                      [](void* p, int, const char* stem, int n, int start, int end) {
+                          auto* c = static_cast<Ctx*>(p);
+                          (*c->token)(std::string_view(stem, static_cast<std::size_t>(n)),
+                                      c->text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start)));
+                          return SQLITE_OK;
+                      });
+}
+
 std::string dutch_stem(const std::string& word) {
     static thread_local Stemmer stemmer = new_stemmer();
     const sb_symbol* s = sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()),

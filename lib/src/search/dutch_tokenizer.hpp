@@ -1,6 +1,8 @@
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 struct sqlite3;
 
@@ -17,6 +19,10 @@ void register_dutch_tokenizer(sqlite3* db);
 // notices when a new Snowball release stems differently and rebuilds its index.
 std::string stemmer_name();
 std::string stemmer_fingerprint();
+
+// Each token of `text` as the index makes it (its stem), with the piece of text it came from, in
+// the order they stand; through the tokenizer registered on `db`.
+void tokenize_dutch(sqlite3* db, std::string_view text, const std::function<void(std::string_view stem, std::string_view source)>& token);
 
 // The stem of one lower-case word (for tests and diagnostics).
 std::string dutch_stem(const std::string& word);

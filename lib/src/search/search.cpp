@@ -5,6 +5,7 @@
 #include "browse/filter_sql.hpp"
 #include "kennis/error.hpp"
 #include "library/library_impl.hpp"
+#include "search/hits.hpp"
 #include "search/search_index.hpp"
 #include "util/words.hpp"
 
@@ -13,10 +14,8 @@
 
 namespace kennis {
 
-std::vector<SearchHit> search(Library& library, std::string_view query, const Filter& filter, const Synonyms& synonyms) try {
-    auto& impl = library.impl();
-    Database& db = impl.db;
-    const std::string match = translate_query(query, synonyms);
+std::vector<SearchHit> ranked_hits(Database& db, const std::filesystem::path& home, const std::string& match, const Filter& filter,
+                                   std::string_view query) {
     const SqlFilter where = build_filter(db, filter);
     // Rows come best first, so FTS5 makes snippets only for the rows read; a document with
     // several matching pages appears once, at its best page. Reading twice the rows wanted is
@@ -66,7 +65,7 @@ std::vector<SearchHit> search(Library& library, std::string_view query, const Fi
             throw UsageError(fmt::format("bad query: '{}' cannot be searched for", query));
         throw;
     }
-    auto docs = load_documents(db, impl.ctx.home, ids);
+    auto docs = load_documents(db, home, ids);
     SQLite::Statement part(db.sql(), "SELECT part, source = 'ocr' FROM pages WHERE sha256 = ? AND page = ?");
     for (std::size_t i = 0; i < hits.size() && i < docs.size(); ++i) {
         hits[i].document = std::move(docs[i]);
@@ -82,6 +81,11 @@ std::vector<SearchHit> search(Library& library, std::string_view query, const Fi
         }
     }
     return hits;
+}
+
+std::vector<SearchHit> search(Library& library, std::string_view query, const Filter& filter, const Synonyms& synonyms) try {
+    auto& impl = library.impl();
+    return ranked_hits(impl.db, impl.ctx.home, translate_query(query, synonyms), filter, query);
 } catch (...) {
     rethrow_at_edge(library);
 }

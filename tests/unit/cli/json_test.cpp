@@ -66,7 +66,7 @@ TEST(Json, ShowAddsVersionsAndWhereTheDocumentCameFrom) {
 
 TEST(Json, ASearchHitIsTheDocumentWithScoreSnippetPageAndPart) {
     SearchHit hit{fetched_document(), -3.5, std::string("over ") + highlight_begin + "verzuim" + highlight_end + " melden", 4,
-                  "blad: Leerlingen", false};
+                  "blad: Leerlingen", false, std::nullopt};
     const auto j = to_json(hit);
     const auto keys = keys_of(j);
     EXPECT_EQ(std::vector<std::string>(keys.end() - 5, keys.end()), (std::vector<std::string>{"score", "snippet", "page", "part", "ocr"}));

@@ -3,6 +3,7 @@
 #include "kennis/browse.hpp"
 #include "kennis/dupes.hpp"
 #include "kennis/fetch.hpp"
+#include "kennis/search.hpp"
 #include "kennis/sync.hpp"
 #include "test_server.hpp"
 #include "text_documents.hpp"
@@ -127,4 +128,33 @@ TEST_F(TextDupesTest, FilesReadBeforeIdentitiesWereKeptGetThemOnTheNextFetch) {
     const FetchReport r = fetch_files({{"Protocol B", pdf_of_words(words, 8)}});
     ASSERT_EQ(r.merged.size(), 1u);
     EXPECT_EQ(count("SELECT count(*) FROM blobs WHERE text_fingerprint IS NULL"), 0);
+}
+
+TEST_F(TextDupesTest, TheDocumentsMostAlikeComeFirstAndShowListsThem) {
+    const auto text = dutch_words(400, 8);
+    auto half = text;
+    half.resize(200);
+    const auto other = dutch_words(400, 9);
+    const FetchReport r = fetch_files({{"Handreiking verzuimregistratie", pdf_of_words(text)},
+                                       {"Werkwijze scholen", pdf_of_words(edited(text, 10))},
+                                       {"Samenvatting", pdf_of_words(edited(half, 3))},
+                                       {"Jaarverslag", pdf_of_words(other)}});
+    ASSERT_TRUE(r.failed.empty());
+    Filter all;
+    const auto hits = search_like(library(), "Handreiking verzuimregistratie", all);
+    ASSERT_GE(hits.size(), 2u);
+    EXPECT_EQ(hits[0].document.title, "Werkwijze scholen");
+    EXPECT_EQ(hits[1].document.title, "Samenvatting");
+    for (const auto& h : hits) {
+        EXPECT_NE(h.document.title, "Handreiking verzuimregistratie") << "the document itself is left out";
+        ASSERT_TRUE(h.likeness);
+        EXPECT_GE(*h.likeness, 0);
+        EXPECT_LE(*h.likeness, 1);
+    }
+    EXPECT_GT(*hits[0].likeness, *hits.back().likeness);
+
+    const Document shown = find_document(library(), "Handreiking verzuimregistratie");
+    ASSERT_FALSE(shown.related.empty());
+    EXPECT_EQ(shown.related[0].title, "Werkwijze scholen");
+    EXPECT_LE(shown.related.size(), 5u);
 }
