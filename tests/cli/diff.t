@@ -52,6 +52,27 @@ show says how much of the text changed, and since what:
   $ kennis --home lib show 2 --format json | jq -c '.text_change'
   {"against":"previous version","id":2,"version":1,"changed":0.216,"changes":2}
 
+On the share, WAT-IS-NIEUW says how much of the new version's text changed, and links to a page
+that shows the lines:
+
+  $ kennis --home lib export share -q
+  $ grep -o '[0-9]* % van de tekst gewijzigd</span><a href="[^"]*"' share/WAT-IS-NIEUW.html
+  22 % van de tekst gewijzigd</span><a href="wijzigingen/2-versie-2.html"
+  $ grep -o '<del>' share/wijzigingen/2-versie-2.html | wc -l; grep -o '<ins>' share/wijzigingen/2-versie-2.html | wc -l
+  3
+  3
+  $ grep -o '<h2>[^<]*</h2>' share/wijzigingen/2-versie-2.html
+  <h2>Weggelaten van pagina 2</h2>
+  <h2>Toegevoegd op pagina 3</h2>
+  $ ls share/wijzigingen
+  2-versie-2.html
+
+As a colleague opens it from the share, in a browser:
+
+  $ chromium --headless --no-sandbox --disable-gpu --dump-dom "file://$PWD/share/wijzigingen/2-versie-2.html" 2>/dev/null |
+  >   grep -o '<ins>[^<]*</ins>' | head -1
+  <ins>Handreikingen voor scholen beschrijven hoe verzuim wordt gemeld bij DUO. Een</ins>
+
 A script reads the changes as CSV, one run of lines to a row:
 
   $ kennis --home lib diff 2 --format csv | cut -c1-60

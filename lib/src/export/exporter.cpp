@@ -4,7 +4,9 @@
 #include "catalogue/catalogue.hpp"
 #include "export/dest.hpp"
 #include "export/manifest.hpp"
+#include "export/news_diffs.hpp"
 #include "export/news_feed.hpp"
+#include "export/own_folder.hpp"
 #include "export/pages.hpp"
 #include "export/placer.hpp"
 #include "export/plan.hpp"
@@ -452,7 +454,14 @@ private:
             if (m_options.news_days <= 0)
                 return;
             const ChangesReport changes = list_changes(m_library, news_since(m_options.news_days));
-            write_own_file(news_files[0], news_html(changes, m_entries, m_options.news_days));
+            const NewsDiffs diffs = news_diffs(m_library.impl().db, changes);
+            try {
+                write_own_folder(m_dest, news_diff_folder, diffs.pages, export_temp_prefix);
+            } catch (const std::system_error&) {
+                expect_dest();
+                throw;
+            }
+            write_own_file(news_files[0], news_html(changes, m_entries, m_options.news_days, diffs.by_event));
             write_own_file(news_files[1], news_csv(changes, m_entries));
             write_own_file(news_files[2], news_atom(m_library, changes, m_entries, m_dest));
         });
@@ -480,7 +489,7 @@ private:
             return;
         try {
             if (!search.empty())
-                write_share_search(m_dest, search, export_temp_prefix);
+                write_own_folder(m_dest, share_search_folder, search, export_temp_prefix);
             else if (!m_options.share_search)
                 std::filesystem::remove_all(m_dest / share_search_folder); // an earlier run's, which nothing uses now
         } catch (const std::system_error&) {

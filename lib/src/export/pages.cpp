@@ -123,6 +123,13 @@ li > a:hover { color: var(--accent); text-decoration: underline; }
 mark { background: #fff0a8; color: inherit; padding: 0 .1rem; border-radius: .15rem; }
 #more { display: block; margin: 1rem auto; padding: .45rem 1.2rem; font: inherit; color: var(--accent); background: #fff; border: 1px solid var(--accent); border-radius: .4rem; cursor: pointer; }
 [hidden] { display: none !important; }
+.diff li { white-space: pre-wrap; }
+.diff del, .diff ins { display: block; text-decoration: none; padding: 0 .3rem; border-radius: .2rem; }
+.diff del { background: #fde8e8; color: #7a1a1a; }
+.diff del::before { content: "− "; }
+.diff ins { background: #e6f4ea; color: #14532d; }
+.diff ins::before { content: "+ "; }
+.changed { color: var(--muted); }
 )";
 
 // A page's head and style, with room for a body of about `room` bytes, to which the body is
@@ -147,6 +154,12 @@ std::string begin_page(std::string_view title, std::size_t room) {
 }
 
 void end_page(std::string& out) { out += "</body>\n</html>\n"; }
+
+// 0.123 as "12 %", and anything above nothing as at least "1 %".
+std::string percent(double share) {
+    const double p = share * 100;
+    return fmt::format("{:.0f} %", p > 0 && p < 1 ? 1.0 : p);
+}
 
 } // namespace
 
@@ -213,7 +226,8 @@ std::string index_html(const std::vector<ExportEntry>& entries, bool searching) 
     return out;
 }
 
-std::string news_html(const ChangesReport& changes, const std::vector<ExportEntry>& entries, int days) {
+std::string news_html(const ChangesReport& changes, const std::vector<ExportEntry>& entries, int days,
+                      const std::map<std::int64_t, NewsDiff>& diffs) {
     std::unordered_map<std::int64_t, const ExportEntry*> exported;
     std::map<std::string, std::string> folders;
     for (const auto& e : entries) {
@@ -242,13 +256,64 @@ std::string news_html(const ChangesReport& changes, const std::vector<ExportEntr
                 append_href(out, links_under(*it->second, t.theme, folders).front());
                 append_element(out, "\"><bdi>", c.title, "</bdi></a>");
             }
-            fmt::format_to(std::back_inserter(out), "<div class=\"info\"><span class=\"type\">{}</span><time>{}</time></div></li>\n",
+            fmt::format_to(std::back_inserter(out), "<div class=\"info\"><span class=\"type\">{}</span><time>{}</time>",
                            change_label(c.kind), std::string_view(c.at).substr(0, 10));
+            if (const auto d = diffs.find(c.event); d != diffs.end()) {
+                fmt::format_to(std::back_inserter(out), "<span class=\"changed\">{} van de tekst gewijzigd</span><a href=\"", percent(d->second.changed));
+                append_href(out, d->second.page);
+                out += "\">wat is er veranderd</a>";
+            }
+            out += "</div></li>\n";
         }
         out += "</ul></section>\n";
     }
     if (changes.themes.empty())
         fmt::format_to(std::back_inserter(out), "<p id=\"none\">Geen wijzigingen in de afgelopen {} dagen.</p>\n", days);
+    out += "</main>\n";
+    end_page(out);
+    return out;
+}
+
+namespace {
+
+std::string side_label(const DiffSide& s) { return fmt::format("versie {} van {}", s.version, std::string_view(s.first_seen).substr(0, 10)); }
+
+std::string page_label(int page, const std::optional<std::string>& part) {
+    return part ? *part : fmt::format("pagina {}", page);
+}
+
+} // namespace
+
+std::string diff_html(const TextDiff& d) {
+    std::string out = begin_page("Kennisbank – wat is er veranderd", 4096);
+    out += "<header><div class=\"bar\">\n";
+    append_element(out, "<h1>Wat is er veranderd: <bdi>", d.new_side.title, "</bdi></h1>\n");
+    std::string against = d.old_side.id == d.new_side.id ? side_label(d.old_side)
+                                                         : fmt::format("{} van “{}”", side_label(d.old_side), d.old_side.title);
+    append_element(out, "<p class=\"sub\">", fmt::format("{} tegenover {} · {} van de tekst gewijzigd", side_label(d.new_side), against, percent(d.changed)), "");
+    out += " · <a href=\"../WAT-IS-NIEUW.html\">wat is nieuw</a></p>\n</div></header>\n<main class=\"diff\">\n";
+    for (const auto& b : d.blocks) {
+        std::string heading;
+        switch (b.kind) {
+        case DiffBlock::Kind::added:
+            heading = "Toegevoegd op " + page_label(b.new_page, b.new_part);
+            break;
+        case DiffBlock::Kind::removed:
+            heading = "Weggelaten van " + page_label(b.old_page, b.old_part);
+            break;
+        case DiffBlock::Kind::changed:
+            heading = fmt::format("Gewijzigd op {} (was {})", page_label(b.new_page, b.new_part), page_label(b.old_page, b.old_part));
+            break;
+        }
+        append_element(out, "<section><h2>", heading, "</h2>\n<ul><li>");
+        for (const auto& line : b.removed)
+            append_element(out, "<del>", line, "</del>");
+        for (const auto& line : b.added)
+            append_element(out, "<ins>", line, "</ins>");
+        out += "</li></ul></section>\n";
+    }
+    if (d.blocks.empty())
+        out += "<p id=\"none\">De tekst is niet veranderd.</p>\n";
     out += "</main>\n";
     end_page(out);
     return out;

@@ -1,6 +1,8 @@
 #include "export/plan.hpp"
 
 #include "catalogue/catalogue.hpp"
+#include "export/pages.hpp"
+#include "export/share_search.hpp"
 #include "export/state.hpp"
 #include "fetch/document_type.hpp"
 #include "library/library_impl.hpp"
@@ -38,6 +40,9 @@ ExportPlanner::ExportPlanner(Library& library, const ExportOptions& options)
         m_folders[""].claim(std::string(name));
     for (auto name : news_files)
         m_folders[""].claim(std::string(name));
+    // kennis's own folders: a theme or tag of that name gets another.
+    m_folders[""].claim(std::string(share_search_folder));
+    m_folders[""].claim(std::string(news_diff_folder));
     m_folders[""].claim(std::string(ExportState::file_name));
     m_folders[""].claim(std::string(ExportState::journal_name));
 }

@@ -237,22 +237,4 @@ std::map<std::string, std::string> share_search_files(Database& db, const std::v
     return files;
 }
 
-void write_share_search(const fs::path& dest, const std::map<std::string, std::string>& files, std::string_view temp_prefix) {
-    // Folders are made inside DEST only: a DEST that went away is not made again.
-    std::set<std::string> folders;
-    for (const auto& [path, text] : files)
-        for (auto slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1))
-            folders.insert(path.substr(0, slash));
-    for (const auto& folder : folders) // a folder sorts before those inside it
-        if (::mkdir((dest / folder).c_str(), 0777) != 0 && errno != EEXIST)
-            throw std::system_error(errno, std::generic_category(), fmt::format("cannot create {}", (dest / folder).string()));
-    for (const auto& [path, text] : files)
-        write_if_changed(dest / path, text, temp_prefix, false, Access::shared);
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dest / share_search_folder, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec))
-        if (it->is_regular_file(ec) && !files.contains(it->path().lexically_relative(dest).generic_string()))
-            fs::remove(it->path(), ec);
-}
-
 } // namespace kennis

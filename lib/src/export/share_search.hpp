@@ -35,8 +35,4 @@ std::string share_search_fingerprint(const Synonyms& synonyms);
 // index (the very words, stems and positions `kennis search` matches) for the exported documents.
 std::map<std::string, std::string> share_search_files(Database& db, const std::vector<ExportEntry>& entries, const Synonyms& synonyms);
 
-// Writes the files that changed (readable as cp makes files) and removes those of the folder
-// that are no longer drawn.
-void write_share_search(const std::filesystem::path& dest, const std::map<std::string, std::string>& files, std::string_view temp_prefix);
-
 } // namespace kennis
