@@ -10,6 +10,7 @@
 //
 //   kennis_bench_share KENNIS_BIN [N]
 #include "bench_util.hpp"
+#include "dutch_like_words.hpp"
 #include "kennis/library.hpp"
 #include "kennis/sync.hpp"
 #include "library/library_impl.hpp"
@@ -31,34 +32,6 @@ namespace {
 
 constexpr const char* rare_word = "kwartiermaker";  // in 3 documents
 constexpr const char* common_word = "leerplicht";   // in about 90 % of them
-
-// Words made of Dutch syllables, drawn with Zipf's law as words in text are: a few very common,
-// most rare.
-class Words {
-public:
-    explicit Words(std::mt19937_64& rng) : m_rng(rng) {
-        const char* syllables[] = {"ver", "zuim", "leer", "ling", "school", "ouder", "ge", "meen", "te", "jon", "ge", "ren",
-                                   "hand", "rei", "king", "melding", "zorg", "wet", "plicht", "aan", "pak", "team", "regio",
-                                   "be", "sluit", "over", "dracht", "werk", "stage", "onder", "wijs", "recht", "kind", "tijd"};
-        std::uniform_int_distribution<std::size_t> pick(0, std::size(syllables) - 1), count(1, 4);
-        for (std::size_t i = 0; i < 20000; ++i) {
-            std::string w;
-            for (std::size_t k = count(rng); k > 0; --k)
-                w += syllables[pick(rng)];
-            m_words.push_back(w + (i % 7 == 0 ? "en" : i % 11 == 0 ? "s" : ""));
-        }
-        std::vector<double> weights;
-        for (std::size_t i = 0; i < m_words.size(); ++i)
-            weights.push_back(1.0 / static_cast<double>(i + 1));
-        m_zipf = std::discrete_distribution<std::size_t>(weights.begin(), weights.end());
-    }
-    const std::string& next() { return m_words[m_zipf(m_rng)]; }
-
-private:
-    std::mt19937_64& m_rng;
-    std::vector<std::string> m_words;
-    std::discrete_distribution<std::size_t> m_zipf;
-};
 
 // Milliseconds the page reported: data-ready-ms (opening to ready) and data-hits-ms (query to hits).
 std::pair<double, double> open_page(const fs::path& page, const std::string& query) {
@@ -110,7 +83,7 @@ int main(int argc, char** argv) {
         kennis::apply_listings(library, {listing}, true);
         kennis::test::stock_all(library, [](std::int64_t id) { return fmt::format("%PDF-1.4 {}\n%%EOF\n", id); });
         std::mt19937_64 rng(7);
-        Words words(rng);
+        kennis::bench::Words words(rng);
         std::uniform_int_distribution<int> percent(0, 99);
         auto& db = library.impl().db;
         kennis::WriteTransaction tx(db);

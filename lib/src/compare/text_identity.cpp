@@ -30,8 +30,7 @@ TextIdentity text_identity(const std::vector<std::string>& pages) {
             sha.update(" ");
         sha.update(collapsed);
         first = false;
-        for (const auto& w : split_words(folded))
-            word_hashes.push_back(fnv1a_64(w));
+        for_each_word(folded, [&](std::string_view w) { word_hashes.push_back(fnv1a_64(w)); });
     }
     id.fingerprint = sha.hex_digest();
     id.words = static_cast<std::int64_t>(word_hashes.size());

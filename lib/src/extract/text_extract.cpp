@@ -62,7 +62,9 @@ std::string html_text(std::string_view html) {
     return unicode::sanitize(out);
 }
 
-ExtractedText extract_text(const std::filesystem::path& file, const std::string& mime, OcrMode ocr, int ocr_page_seconds) {
+namespace {
+
+ExtractedText read_text(const std::filesystem::path& file, const std::string& mime, OcrMode ocr, int ocr_page_seconds) {
     ExtractedText out;
     std::error_code ec;
     const auto size = std::filesystem::file_size(file, ec);
@@ -89,6 +91,15 @@ ExtractedText extract_text(const std::filesystem::path& file, const std::string&
     if (mime == "application/rtf")
         return rtf_text(file);
     out.reason = "no text is read from " + mime + " files";
+    return out;
+}
+
+} // namespace
+
+ExtractedText extract_text(const std::filesystem::path& file, const std::string& mime, OcrMode ocr, int ocr_page_seconds) {
+    ExtractedText out = read_text(file, mime, ocr, ocr_page_seconds);
+    if (out.has_text())
+        out.identity = text_identity(out.pages);
     return out;
 }
 

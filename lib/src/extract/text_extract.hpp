@@ -1,5 +1,6 @@
 #pragma once
 
+#include "compare/text_identity.hpp"
 #include "kennis/fetch.hpp"
 
 #include <cstddef>
@@ -19,6 +20,7 @@ struct ExtractedText {
     std::vector<std::string> parts;
     std::vector<bool> ocr;          // for each page, whether its text was read from its image (empty: none was)
     std::string reason;             // why there is no text; empty when pages were read
+    TextIdentity identity;          // what the text says, when there is text (worked out where it is read)
     bool has_text() const { return reason.empty(); }
 };
 

@@ -21,8 +21,9 @@ struct SimilarPair {
 };
 
 // Every pair of keys whose trigram sets have a Jaccard similarity of at least `threshold` (> 0).
-// Prefix filtering (trigrams ordered rarest first) keeps this far from comparing all pairs, so
-// ten thousand titles take milliseconds rather than fifty million comparisons.
+// Prefix filtering (trigrams ordered rarest first), with the length and position filters of
+// PPJoin, keeps this far from comparing all pairs: ten thousand titles take milliseconds rather
+// than fifty million comparisons, and even titles made of a few dozen syllables well under a second.
 std::vector<SimilarPair> similar_pairs(const std::vector<std::string>& keys, double threshold);
 
 } // namespace kennis

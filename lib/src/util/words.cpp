@@ -4,8 +4,7 @@
 
 namespace kennis {
 
-std::vector<std::string> split_words(std::string_view text) {
-    std::vector<std::string> words;
+void for_each_word(std::string_view text, const std::function<void(std::string_view)>& word) {
     // A word is a run of letters and digits, taken from the text whole rather than a character
     // at a time: a sync splits every title of the page several times.
     std::size_t word_start = std::string_view::npos;
@@ -15,17 +14,23 @@ std::vector<std::string> split_words(std::string_view text) {
         if (alnum && word_start == std::string_view::npos) {
             word_start = start;
         } else if (!alnum && word_start != std::string_view::npos) {
-            words.emplace_back(text.substr(word_start, start - word_start));
+            word(text.substr(word_start, start - word_start));
             word_start = std::string_view::npos;
         }
     }
     if (word_start != std::string_view::npos)
-        words.emplace_back(text.substr(word_start));
+        word(text.substr(word_start));
+}
+
+std::vector<std::string> split_words(std::string_view text) {
+    std::vector<std::string> words;
+    for_each_word(text, [&](std::string_view w) { words.emplace_back(w); });
     return words;
 }
 
 std::string collapse_spaces(std::string_view text) {
     std::string out;
+    out.reserve(text.size());
     bool pending_space = false;
     for (std::size_t pos = 0; pos < text.size();) {
         const std::size_t start = pos;
