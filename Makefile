@@ -25,7 +25,7 @@ RELEASE_FLAGS := "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG"
 FUZZ_PACKAGES := clang libclang-rt-14-dev
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := listing_parser snapshot_reader query_translator file_name title_metadata
+FUZZ_TARGETS := listing_parser snapshot_reader query_translator file_name title_metadata rtf_reader
 
 .PHONY: deps build demo test unit-test asan-build asan-run asan-test long-test bench fuzz install deb clean
 

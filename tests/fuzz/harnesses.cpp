@@ -1,5 +1,6 @@
 #include "harnesses.hpp"
 
+#include "extract/text_extract.hpp"
 #include "search/dutch_tokenizer.hpp"
 #include "kennis/error.hpp"
 #include "kennis/filename.hpp"
@@ -113,11 +114,25 @@ void title_metadata(std::string_view input) {
 
 } // namespace
 
+// RTF from a hostile server: read in time proportional to it, into valid UTF-8 no larger than a
+// small multiple of it (a stray byte becomes a three-byte U+FFFD), in a bounded number of pages.
+void rtf_reader(std::string_view input) {
+    const ExtractedText t = rtf_text_of(input);
+    std::size_t total = 0;
+    for (const auto& page : t.pages) {
+        expect(valid_utf8(page), "the text is valid UTF-8");
+        total += page.size();
+    }
+    expect(total <= 3 * input.size() + 16, "the text is no more than three times the file");
+    expect(t.pages.size() <= 100'001, "pages are capped");
+    expect(t.has_text() == input.starts_with("{\\rtf"), "RTF is read, and only RTF");
+}
+
 const std::vector<Target>& targets() {
     static const std::vector<Target> all{
         {"listing_parser", listing_parser}, {"snapshot_reader", snapshot_reader},
         {"query_translator", query_translator}, {"file_name", file_name},
-        {"title_metadata", title_metadata}};
+        {"title_metadata", title_metadata}, {"rtf_reader", rtf_reader}};
     return all;
 }
 

@@ -42,6 +42,10 @@ std::vector<std::string> seed_corpus(std::string_view target) {
                 "leerplicht NOT handboek", "title:gamen", "theme:\"verzuim 18\"", "tag:regio/zaanstad",
                 "type:handreiking OR type:rapport", "(V)SO", "M@ZL", "\"unclosed", "OR", "-alleen", "NEAR(a b)",
                 "a AND (b OR c)", "*", "title:", "\xc3\xa9\xc3\xa9n"};
+    if (target == "rtf_reader")
+        return {"{\\rtf1\\ansi\\ansicpg1252{\\fonttbl{\\f0 Arial;}}\\pard Geachte ouders,\\par Caf\\'e9 \\u8364? 5\\page Twee\\par}",
+                "{\\rtf1{\\*\\generator x;}{\\header kop}{\\field{\\*\\fldinst HYPERLINK}{\\fldrslt link}}\\uc2\\u25991\\'3f\\'3f}",
+                "{\\rtf1\\ansicpg1250 \\'9a\\bin4 abcd\\line\\tab\\cell\\row\\~\\_\\-\\{\\}\\\\}", "{\\rtf1 \\u-10179?\\u-8704?}"};
     return seed_titles(); // file_name and title_metadata
 }
 

@@ -162,7 +162,11 @@ private:
             return;
         }
         if (word == "ansicpg" && has_number) {
-            m_code_page.use(number);
+            // The header names it once; a file naming it a million times would open a converter
+            // a million times.
+            if (!m_code_page_named)
+                m_code_page.use(number);
+            m_code_page_named = true;
             return;
         }
         if (word == "uc" && has_number) {
@@ -216,25 +220,30 @@ private:
     std::string_view m_in;
     std::size_t m_pos = 0;
     CodePage m_code_page;
+    bool m_code_page_named = false;
     ExtractedText m_out;
 };
 
 } // namespace
 
-ExtractedText rtf_text(const std::filesystem::path& file) {
-    ExtractedText out;
-    std::error_code ec;
-    if (std::filesystem::file_size(file, ec) > max_file) {
-        out.reason = "the RTF file is too large to read its text (over 64 MiB)";
-        return out;
-    }
-    std::ifstream in(file, std::ios::binary);
-    const std::string rtf((std::istreambuf_iterator<char>(in)), {});
+ExtractedText rtf_text_of(std::string_view rtf) {
     if (!rtf.starts_with("{\\rtf")) {
+        ExtractedText out;
         out.reason = "not an RTF file";
         return out;
     }
     return RtfReader(rtf).read();
+}
+
+ExtractedText rtf_text(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (std::filesystem::file_size(file, ec) > max_file) {
+        ExtractedText out;
+        out.reason = "the RTF file is too large to read its text (over 64 MiB)";
+        return out;
+    }
+    std::ifstream in(file, std::ios::binary);
+    return rtf_text_of(std::string((std::istreambuf_iterator<char>(in)), {}));
 }
 
 } // namespace kennis

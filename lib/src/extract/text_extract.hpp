@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kennis {
@@ -38,6 +39,7 @@ ExtractedText legacy_office_text(const std::filesystem::path& file, const std::s
 // The text of an RTF file, by page where it marks them (\page); hidden groups (fonts, styles,
 // headers, pictures, field codes) left out.
 ExtractedText rtf_text(const std::filesystem::path& file);
+ExtractedText rtf_text_of(std::string_view rtf); // the same, of RTF in memory
 
 // The readable text of an HTML document (scripts, styles and markup left out).
 std::string html_text(std::string_view html);
