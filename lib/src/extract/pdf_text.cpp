@@ -9,6 +9,8 @@
 #include <atomic>
 #include <cstdlib>
 #include <latch>
+#include <memory>
+#include <optional>
 #include <thread>
 
 namespace kennis {
@@ -37,13 +39,10 @@ ocr_module::OcrPage ocr_entry() {
     return entry;
 }
 
-// OCR has a pool of its own, a thread per core at low priority, shared by every file read at
-// once: two scans read side by side share the cores rather than each taking all of them, and a
-// thread keeps its Tesseract, with the language data loaded, from one page to the next.
-WorkerPool& ocr_pool() {
-    static WorkerPool pool(std::max(1u, std::thread::hardware_concurrency()));
-    return pool;
-}
+// The threads of the OcrThreads in effect, if one is.
+std::atomic<WorkerPool*> shared_pool{nullptr};
+
+unsigned cores() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 // Reads the pages `wanted` of `file` by OCR, a page to a task, and waits for them all.
 std::vector<ocr_module::Page> ocr_pages(const std::filesystem::path& file, const std::vector<int>& wanted, int page_seconds) {
@@ -51,10 +50,14 @@ std::vector<ocr_module::Page> ocr_pages(const std::filesystem::path& file, const
     std::vector<ocr_module::Page> out(wanted.size());
     ocr_module::Limits limits;
     limits.timeout_ms = page_seconds * 1000;
+    std::optional<WorkerPool> own; // when no run shares its threads: this file's pages get threads of their own
+    WorkerPool* pool = shared_pool.load();
+    if (!pool)
+        pool = &own.emplace(static_cast<unsigned>(std::min<std::size_t>(cores(), wanted.size())));
     std::latch done(static_cast<std::ptrdiff_t>(wanted.size()));
     for (std::size_t i = 0; i < wanted.size(); ++i) {
         try {
-            ocr_pool().submit([&, i] {
+            pool->submit([&, i] {
                 read(file.c_str(), wanted[i], limits, out[i]);
                 ++ocr_count;
                 done.count_down();
@@ -71,6 +74,17 @@ std::vector<ocr_module::Page> ocr_pages(const std::filesystem::path& file, const
 }
 
 } // namespace
+
+OcrThreads::OcrThreads() : m_pool(std::make_unique<WorkerPool>(cores())) {
+    WorkerPool* none = nullptr;
+    if (!shared_pool.compare_exchange_strong(none, m_pool.get()))
+        m_pool.reset(); // another run's threads are shared already
+}
+
+OcrThreads::~OcrThreads() {
+    if (m_pool)
+        shared_pool = nullptr;
+}
 
 std::size_t ocr_pages_read() { return ocr_count; }
 

@@ -2,9 +2,11 @@
 
 #include "compare/text_identity.hpp"
 #include "kennis/fetch.hpp"
+#include "util/worker_pool.hpp"
 
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,9 +47,24 @@ ExtractedText rtf_text_of(std::string_view rtf); // the same, of RTF in memory
 std::string html_text(std::string_view html);
 
 // A PDF's text layer, page by page; pages without one (scans) read by OCR as `ocr` says: rendered
-// with poppler and read by Tesseract, a page at a time on each thread of a pool with a thread
-// per core, at low priority.
+// with poppler and read by Tesseract, a page at a time on the OcrThreads in effect.
 ExtractedText pdf_text(const std::filesystem::path& file, OcrMode ocr, int ocr_page_seconds = 120);
+
+// The threads OCR runs on for as long as this lives, a thread per core at low priority: a fetch or
+// a reindex holds one for its run, so that the scans it reads side by side share the cores rather
+// than each taking all of them, and a thread keeps its Tesseract (with its language data loaded)
+// from one page to the next. The threads end with the run, while Tesseract is still whole.
+// Without one, each file's pages get threads of their own.
+class OcrThreads {
+public:
+    OcrThreads();
+    ~OcrThreads();
+    OcrThreads(const OcrThreads&) = delete;
+    OcrThreads& operator=(const OcrThreads&) = delete;
+
+private:
+    std::unique_ptr<WorkerPool> m_pool;
+};
 
 // The pages read by OCR in this process (for tests and benchmarks that count them).
 std::size_t ocr_pages_read();

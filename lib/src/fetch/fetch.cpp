@@ -51,6 +51,8 @@ public:
             // Downloads are hashed and read on workers while transfers go on, made durable in
             // groups on one more thread, and recorded on this thread, which also keeps the
             // transfers moving.
+            // Declared first, so the workers that read scans are gone before OCR's threads.
+            OcrThreads ocr;
             WorkerPool workers(2);
             WorkerPool committer(1);
             downloader.run(

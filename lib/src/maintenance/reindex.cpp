@@ -73,6 +73,7 @@ ReindexReport reindex(Library& library, const ReindexOptions& options) try {
     // Read a few files at once on the other cores; each is written, in its own transaction, as
     // soon as it is read.
     const std::size_t width = std::max(1u, std::thread::hardware_concurrency());
+    const OcrThreads ocr;
     for (std::size_t from = 0; from < files.size(); from += width) {
         std::vector<std::future<ExtractedText>> reading;
         for (std::size_t i = from; i < std::min(files.size(), from + width); ++i)
