@@ -29,6 +29,7 @@ protected:
         apply_listings(library(), {l}, true);
         FetchOptions o;
         o.network.retries = 0;
+        o.ocr = OcrMode::never; // the files without text are to stay without text
         return fetch(library(), o);
     }
     std::int64_t id_of(const std::string& title) { return find_document(library(), title).id; }
