@@ -75,7 +75,7 @@ unit-test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
 # The sanitizer build: -O1 -g1, so the sanitizers see the same code paths with line numbers, in
-# about half the time of -O2 -g (the tests' own code at -O0: tests/CMakeLists.txt).
+# about half the time of -O2 -g. (The tests' own code is at -O0 in both builds: tests/CMakeLists.txt.)
 asan-build: deps
 	@grep -qs '^CMAKE_GENERATOR:INTERNAL=Ninja$$' $(ASAN_BUILD)/CMakeCache.txt || rm -rf $(ASAN_BUILD)
 	@cmake -S . -B $(ASAN_BUILD) $(CMAKE_FLAGS) -DKENNIS_SANITIZE=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1" >/dev/null
