@@ -18,10 +18,10 @@ namespace kennis {
 namespace {
 
 TextStats text_stats(Database& db) {
-    constexpr const char* current = "WITH current AS (SELECT (SELECT v.sha256 FROM versions v WHERE v.document_id = d.id "
-                                    "ORDER BY v.first_seen DESC, v.id DESC LIMIT 1) AS sha256 FROM documents d WHERE d.status = 'active') ";
+    const std::string current = fmt::format("WITH current AS (SELECT {} AS sha256 FROM documents d WHERE d.status = 'active') ",
+                                            current_sha256("d"));
     TextStats t;
-    SQLite::Statement docs(db.sql(), std::string(current) +
+    SQLite::Statement docs(db.sql(), current +
                                          "SELECT b.text_status = 'ok', coalesce(b.text_reason, ''), "
                                          "EXISTS (SELECT 1 FROM pages p WHERE p.sha256 = b.sha256 AND p.source = 'ocr') "
                                          "FROM current c JOIN blobs b ON b.sha256 = c.sha256");
@@ -38,7 +38,7 @@ TextStats text_stats(Database& db) {
     }
     t.reasons.assign(reasons.begin(), reasons.end());
     std::stable_sort(t.reasons.begin(), t.reasons.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    SQLite::Statement pages(db.sql(), std::string(current) +
+    SQLite::Statement pages(db.sql(), current +
                                           "SELECT coalesce(sum(p.source = 'text'), 0), coalesce(sum(p.source = 'ocr'), 0) "
                                           "FROM current c JOIN pages p ON p.sha256 = c.sha256");
     if (pages.executeStep()) {

@@ -108,6 +108,10 @@ std::int64_t catalogue_stamp(Database& db) {
     return db.sql().execAndGet("SELECT value FROM catalogue_stamp").getInt64();
 }
 
+std::string current_sha256(std::string_view table) {
+    return fmt::format("(SELECT v.sha256 FROM versions v WHERE v.document_id = {}.id ORDER BY v.first_seen DESC, v.id DESC LIMIT 1)", table);
+}
+
 std::vector<Document> load_documents(Database& db, const std::filesystem::path& home,
                                      const std::vector<Id>& ids) {
     // Built in place, in the order asked for; a document that is not there keeps id 0.

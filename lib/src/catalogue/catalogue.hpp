@@ -15,6 +15,11 @@ namespace kennis {
 std::vector<Document> load_documents(Database& db, const std::filesystem::path& home,
                                      const std::vector<std::int64_t>& ids);
 
+// The SQL for the SHA-256 of the current file of the document `table` names (a name or alias of
+// documents): its newest version by first_seen, then id, the order load_documents gives them in.
+// NULL for a document without a file.
+std::string current_sha256(std::string_view table);
+
 // The id a DOC argument names, following merges; nullopt when nothing matches. Throws when a
 // title matches several documents.
 std::optional<std::int64_t> resolve_document(Database& db, std::string_view doc);

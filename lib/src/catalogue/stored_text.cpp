@@ -15,7 +15,7 @@ void store_text(Database& db, std::string_view sha256, const ExtractedText& text
     blob.bind(4, std::string(sha256));
     blob.exec();
     if (text.has_text())
-        store_identity(db, sha256, text.identity.fingerprint.empty() ? text_identity(text.pages) : text.identity);
+        store_identity(db, sha256, text.identity);
     else
         clear_identity(db, sha256);
     SQLite::Statement clear(db.sql(), "DELETE FROM pages WHERE sha256 = ?");

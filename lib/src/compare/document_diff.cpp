@@ -7,6 +7,7 @@
 #include "library/edge.hpp"
 #include "library/library_impl.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace kennis {
@@ -14,10 +15,10 @@ namespace {
 
 using Id = std::int64_t;
 
-// The document's files, oldest first, numbered from 1.
+// The document's files, oldest first (as load_documents orders them), numbered from 1.
 std::vector<DiffSide> versions_of(Database& db, Id doc) {
     SQLite::Statement q(db.sql(), "SELECT d.id, d.slug, d.title, v.sha256, v.first_seen FROM versions v JOIN documents d "
-                                  "ON d.id = v.document_id WHERE v.document_id = ? ORDER BY v.id");
+                                  "ON d.id = v.document_id WHERE v.document_id = ? ORDER BY v.first_seen, v.id");
     q.bind(1, doc);
     std::vector<DiffSide> out;
     while (q.executeStep())
@@ -79,12 +80,13 @@ std::optional<TextDiff> latest_text_change(Database& db, Id document) {
     }
 }
 
-std::optional<TextDiff> version_change(Database& db, Id document, int version) {
+std::optional<TextDiff> file_change(Database& db, Id document, std::string_view sha256) {
     const auto versions = versions_of(db, document);
-    if (version < 2 || static_cast<std::size_t>(version) > versions.size())
+    const auto it = std::find_if(versions.begin(), versions.end(), [&](const DiffSide& v) { return v.sha256 == sha256; });
+    if (it == versions.end() || it == versions.begin())
         return std::nullopt;
-    const DiffSide& before = versions[static_cast<std::size_t>(version) - 2];
-    const DiffSide& after = versions[static_cast<std::size_t>(version) - 1];
+    const DiffSide& before = *(it - 1);
+    const DiffSide& after = *it;
     if (!comparable(db, before, after))
         return std::nullopt;
     try {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 namespace kennis {
 
@@ -12,7 +13,8 @@ namespace kennis {
 // file of its previous edition; nothing when there is neither or a side has no text.
 std::optional<TextDiff> latest_text_change(Database& db, std::int64_t document);
 
-// The same for one version of a document (2 or later) against the version before it.
-std::optional<TextDiff> version_change(Database& db, std::int64_t document, int version);
+// The same for the document's version with these bytes against the version before it; nothing
+// for its first version.
+std::optional<TextDiff> file_change(Database& db, std::int64_t document, std::string_view sha256);
 
 } // namespace kennis

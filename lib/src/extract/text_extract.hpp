@@ -23,7 +23,7 @@ struct ExtractedText {
     std::vector<std::string> parts;
     std::vector<bool> ocr;          // for each page, whether its text was read from its image (empty: none was)
     std::string reason;             // why there is no text; empty when pages were read
-    TextIdentity identity;          // what the text says, when there is text (worked out where it is read)
+    TextIdentity identity;          // what the text says, when there is text: extract_text works it out where it reads
     bool has_text() const { return reason.empty(); }
 };
 

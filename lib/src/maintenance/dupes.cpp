@@ -50,11 +50,10 @@ DocumentRef ref_of(Database& db, Id id) {
 
 std::vector<Candidate> load_candidates(Database& db) {
     SQLite::Statement q(db.sql(),
-                        fmt::format("SELECT d.id, d.slug, d.title, d.series_key, {}, c.sha256, d.level, d.type, b.text_words, b.text_sample "
-                                    "FROM documents d "
-                                    "LEFT JOIN (SELECT document_id, sha256, max(id) FROM versions GROUP BY document_id) c ON c.document_id = d.id "
-                                    "LEFT JOIN blobs b ON b.sha256 = c.sha256 ORDER BY d.id",
-                                    edition_date("d")));
+                        fmt::format("WITH c AS (SELECT d.*, {} AS sha256 FROM documents d) "
+                                    "SELECT c.id, c.slug, c.title, c.series_key, {}, c.sha256, c.level, c.type, b.text_words, b.text_sample "
+                                    "FROM c LEFT JOIN blobs b ON b.sha256 = c.sha256 ORDER BY c.id",
+                                    current_sha256("d"), edition_date("c")));
     std::vector<Candidate> out;
     while (q.executeStep()) {
         Candidate c;
@@ -110,7 +109,7 @@ std::vector<MergedGroup> merged_groups(Database& db) {
 }
 
 std::vector<SuspectPair> suspects(Database& db, double threshold) {
-    const std::vector<Candidate> docs = load_candidates(db);
+    std::vector<Candidate> docs = load_candidates(db);
     const auto apart = kept_apart_pairs(db);
     std::map<Id, std::size_t> at;
     for (std::size_t i = 0; i < docs.size(); ++i)
@@ -131,7 +130,7 @@ std::vector<SuspectPair> suspects(Database& db, double threshold) {
     std::vector<std::size_t> sampled;
     for (std::size_t i = 0; i < docs.size(); ++i)
         if (!docs[i].sample.empty()) {
-            samples.push_back(docs[i].sample);
+            samples.push_back(std::move(docs[i].sample));
             sampled.push_back(i);
         }
     for (const auto& o : overlapping_texts(samples, std::min(nearly_same_text, contains_text))) {

@@ -9,6 +9,7 @@
 #include "search/search_index.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <future>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -46,8 +47,7 @@ std::vector<FileToRead> files_to_read(Database& db, const ReindexOptions& option
 
 // The documents whose current version has these bytes: their search rows change with the text.
 std::vector<std::int64_t> documents_showing(Database& db, const std::string& sha256) {
-    SQLite::Statement q(db.sql(), "SELECT d.id FROM documents d WHERE (SELECT v.sha256 FROM versions v WHERE v.document_id = d.id "
-                                  "ORDER BY v.first_seen DESC, v.id DESC LIMIT 1) = ?");
+    SQLite::Statement q(db.sql(), fmt::format("SELECT d.id FROM documents d WHERE {} = ?", current_sha256("d")));
     q.bind(1, sha256);
     std::vector<std::int64_t> ids;
     while (q.executeStep())

@@ -25,9 +25,9 @@ constexpr std::size_t distinctive_words = 25;
 constexpr std::size_t max_text = 1u << 20;
 
 std::string text_of(Database& db, Id doc) {
-    SQLite::Statement q(db.sql(), "SELECT d.title, (SELECT group_concat(p.text, char(10)) FROM pages p WHERE p.sha256 = "
-                                  " (SELECT v.sha256 FROM versions v WHERE v.document_id = d.id ORDER BY v.id DESC LIMIT 1)) "
-                                  "FROM documents d WHERE d.id = ?");
+    SQLite::Statement q(db.sql(), fmt::format("SELECT d.title, (SELECT group_concat(p.text, char(10)) FROM pages p WHERE p.sha256 = {}) "
+                                              "FROM documents d WHERE d.id = ?",
+                                              current_sha256("d")));
     q.bind(1, doc);
     if (!q.executeStep())
         return {};

@@ -1,5 +1,6 @@
 #include "search/search_index.hpp"
 
+#include "catalogue/catalogue.hpp"
 #include "search/dutch_tokenizer.hpp"
 
 #include <nlohmann/json.hpp>
@@ -8,7 +9,8 @@ namespace kennis {
 namespace {
 
 // What the index holds of documents: the current version's pages, or one empty page.
-constexpr const char* index_rows = R"sql(
+std::string index_rows() {
+    return R"sql(
 INSERT INTO search_index (rowid, title, themes, tags, type, body)
 SELECT (d.id << 20) | coalesce(p.page, 0),
        d.title || coalesce(' ' || (SELECT group_concat(a.alias, ' ') FROM aliases a
@@ -20,9 +22,8 @@ SELECT (d.id << 20) | coalesce(p.page, 0),
        trim(coalesce(d.type, '') || ' ' || coalesce(d.publisher, '')),
        coalesce(p.text, '')
 FROM documents d
-LEFT JOIN pages p ON p.sha256 = (SELECT v.sha256 FROM versions v WHERE v.document_id = d.id
-                                 ORDER BY v.first_seen DESC, v.id DESC LIMIT 1)
-)sql";
+LEFT JOIN pages p ON p.sha256 = )sql" + current_sha256("d");
+}
 
 std::string meta(Database& db, const char* key) {
     SQLite::Statement q(db.sql(), "SELECT value FROM meta WHERE key = ?");
@@ -56,7 +57,7 @@ void reindex_documents(Database& db, const std::vector<std::int64_t>& ids) {
 void index_new_documents(Database& db, const std::vector<std::int64_t>& ids) {
     if (ids.empty())
         return;
-    SQLite::Statement ins(db.sql(), std::string(index_rows) + " WHERE d.id IN (SELECT value FROM json_each(?))");
+    SQLite::Statement ins(db.sql(), index_rows() + " WHERE d.id IN (SELECT value FROM json_each(?))");
     ins.bind(1, nlohmann::json(ids).dump());
     ins.exec();
 }
@@ -71,7 +72,7 @@ void ensure_search_index(Database& db) {
     if (current()) // another process rebuilt it while this one waited
         return;
     db.sql().exec("DELETE FROM search_index");
-    db.sql().exec(index_rows);
+    db.sql().exec(index_rows());
     set_meta(db, "search.stemmer", stemmer_name());
     set_meta(db, "search.stemmer_version", stemmer_fingerprint());
     tx.commit();
