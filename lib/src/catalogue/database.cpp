@@ -13,6 +13,7 @@ namespace kennis {
 namespace {
 
 constexpr int busy_timeout_ms = 15000;
+constexpr int large_write_cache_kib = 512 * 1024;
 
 // SQLite counts every allocation it makes under a global mutex unless told before its first use
 // not to; kennis never asks for the count, and a large sync makes millions of allocations.
@@ -78,6 +79,18 @@ void Database::migrate(std::optional<int> target) {
         m_db.exec(std::string(m.sql));
         m_db.exec(fmt::format("PRAGMA user_version = {}", m.version));
         tx.commit();
+    }
+}
+
+LargeWriteCache::LargeWriteCache(Database& db)
+    : m_db(db), m_before(db.sql().execAndGet("PRAGMA cache_size").getInt64()) {
+    m_db.sql().exec(fmt::format("PRAGMA cache_size = -{}", large_write_cache_kib));
+}
+
+LargeWriteCache::~LargeWriteCache() {
+    try {
+        m_db.sql().exec(fmt::format("PRAGMA cache_size = {}", m_before));
+    } catch (const SQLite::Exception&) { // the connection keeps the larger cache until it closes
     }
 }
 

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -46,6 +47,22 @@ public:
 private:
     std::filesystem::path m_file;
     SQLite::Database m_db;
+};
+
+// A page cache that holds every page a large write changes, while it lives (it is made before
+// the write transaction and goes after its commit). With SQLite's 2 MB, a sync of 100 000 entries
+// in no particular order wrote index pages to the log, read them back and wrote them again: 8 s
+// instead of 5. The cache takes memory only as pages are changed.
+class LargeWriteCache {
+public:
+    explicit LargeWriteCache(Database& db);
+    ~LargeWriteCache();
+    LargeWriteCache(const LargeWriteCache&) = delete;
+    LargeWriteCache& operator=(const LargeWriteCache&) = delete;
+
+private:
+    Database& m_db;
+    std::int64_t m_before;
 };
 
 // A write transaction that starts with BEGIN IMMEDIATE, so two writers queue at the start instead

@@ -91,6 +91,7 @@ SyncReport apply_all(Database& db, const std::vector<Listing>& listings, bool fo
 SyncReport apply_listings(Library& library, const std::vector<Listing>& listings, bool force) try {
     auto& impl = library.impl();
     WriterLock lock(impl.ctx.home, impl.ctx.wait_seconds);
+    LargeWriteCache cache(impl.db);
     WriteTransaction tx(impl.db);
     auto report = apply_all(impl.db, listings, force);
     tx.commit();
@@ -110,6 +111,7 @@ SyncReport sync(Library& library, const SyncOptions& options) try {
     WriterLock lock(impl.ctx.home, impl.ctx.wait_seconds);
     SyncReport report;
     {
+        LargeWriteCache cache(impl.db);
         WriteTransaction tx(impl.db);
         report = apply_all(impl.db, listings, options.force);
         tx.commit();
