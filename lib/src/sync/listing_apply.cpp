@@ -143,6 +143,19 @@ private:
     }
 
     void load() {
+        // Room for what the catalogue holds and what this listing may add, made once: growing
+        // tables of 100 000 entries step by step moved every entry several times.
+        const auto rows = [&](const char* table) {
+            return static_cast<std::size_t>(m_sql.execAndGet(fmt::format("SELECT count(*) FROM {}", table)).getInt64());
+        };
+        const std::size_t entries = m_listing.entries.size();
+        const std::size_t documents = rows("documents") + entries;
+        m_url_doc.reserve(rows("urls") + entries);
+        m_has_url.reserve(documents);
+        m_aliases.reserve(documents);
+        m_key_docs.reserve(rows("aliases") + entries);
+        m_slugs.reserve(documents + rows("redirects"));
+        m_touched.reserve(entries);
         SQLite::Statement urls(m_sql, "SELECT url, document_id FROM urls");
         while (urls.executeStep()) {
             m_url_doc.emplace(keep(urls.getColumn(0)), urls.getColumn(1).getInt64());
