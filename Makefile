@@ -10,7 +10,7 @@ DEMO_HOME := $(BUILD)/demo-home
 # Debian packages the build, the tests and the man page checks need.
 DEB_PACKAGES := build-essential cmake ninja-build pkg-config git ca-certificates \
 	libcli11-dev libfmt-dev libsqlite3-dev libsqlitecpp-dev libcurl4-openssl-dev libxml2-dev \
-	libpoppler-cpp-dev libstemmer-dev libutf8proc-dev libssl-dev nlohmann-json3-dev libarchive-dev \
+	libpoppler-cpp-dev libstemmer-dev libutf8proc-dev nettle-dev nlohmann-json3-dev libarchive-dev \
 	libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev zlib1g-dev \
 	groff-base jq sqlite3 curl rsync chromium zsh fish \
 	libxml2-utils python3 dpkg-dev file lintian libfreexl-dev antiword libdtl-dev \

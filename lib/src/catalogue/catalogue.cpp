@@ -53,7 +53,8 @@ public:
     void each(Database& db, std::string_view sql, Take take) const {
         if (m_slot.empty())
             return;
-        SQLite::Statement q(db.sql(), fmt::format(fmt::runtime(sql), fmt::arg("in", m_dense ? "BETWEEN ?1 AND ?2" : "IN (SELECT value FROM json_each(?1))")));
+        auto prepared = db.prepare(fmt::format(fmt::runtime(sql), fmt::arg("in", m_dense ? "BETWEEN ?1 AND ?2" : "IN (SELECT value FROM json_each(?1))")));
+        SQLite::Statement& q = *prepared;
         if (m_dense) {
             q.bind(1, m_range.first);
             q.bind(2, m_range.second);

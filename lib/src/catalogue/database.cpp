@@ -82,6 +82,26 @@ void Database::migrate(std::optional<int> target) {
     }
 }
 
+Database::Prepared Database::prepare(const std::string& sql) {
+    if (const auto kept = m_prepared.find(sql); kept != m_prepared.end()) {
+        auto statement = std::move(kept->second);
+        m_prepared.erase(kept);
+        return Prepared(*this, sql, std::move(statement));
+    }
+    return Prepared(*this, sql, std::make_unique<SQLite::Statement>(m_db, sql));
+}
+
+Database::Prepared::~Prepared() {
+    if (!m_statement)
+        return;
+    try {
+        m_statement->reset();
+        m_statement->clearBindings();
+        m_db->m_prepared.emplace(std::move(m_sql), std::move(m_statement));
+    } catch (const std::exception&) { // a statement that cannot be reset is not kept
+    }
+}
+
 LargeWriteCache::LargeWriteCache(Database& db)
     : m_db(db), m_before(db.sql().execAndGet("PRAGMA cache_size").getInt64()) {
     m_db.sql().exec(fmt::format("PRAGMA cache_size = -{}", large_write_cache_kib));

@@ -44,9 +44,46 @@ public:
     // its own transaction. Refuses a database newer than this program.
     void migrate(std::optional<int> target = std::nullopt);
 
+    class Prepared;
+    // The statement for `sql`, prepared once for this connection and kept for the next caller:
+    // a search prepares eight statements, and preparing them took as long as the search itself.
+    // The lease resets the statement and clears its bindings when it ends; a statement still
+    // leased (the same query nested in itself) is prepared again.
+    Prepared prepare(const std::string& sql);
+
 private:
     std::filesystem::path m_file;
     SQLite::Database m_db;
+    // After m_db: statements are finalised before the connection closes.
+    std::unordered_multimap<std::string, std::unique_ptr<SQLite::Statement>> m_prepared;
+};
+
+class Database::Prepared {
+public:
+    Prepared(Database& db, std::string sql, std::unique_ptr<SQLite::Statement> statement)
+        : m_db(&db), m_sql(std::move(sql)), m_statement(std::move(statement)) {}
+    Prepared(Prepared&&) noexcept = default;
+    Prepared& operator=(Prepared&&) = delete;
+    ~Prepared();
+
+    SQLite::Statement& operator*() { return *m_statement; }
+    SQLite::Statement* operator->() { return m_statement.get(); }
+
+private:
+    Database* m_db;
+    std::string m_sql;
+    std::unique_ptr<SQLite::Statement> m_statement;
+};
+
+// One read transaction for a command's reads: they see one state of the catalogue (a hit's
+// document cannot go between the query and the reading of its rows), and the connection takes
+// its read lock once rather than for each statement. Nothing is written in it.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(Database& db) : m_tx(db.sql(), SQLite::TransactionBehavior::DEFERRED) {}
+
+private:
+    SQLite::Transaction m_tx; // rolled back at the end: it changed nothing
 };
 
 // A page cache that holds every page a large write changes, while it lives (it is made before

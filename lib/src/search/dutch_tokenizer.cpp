@@ -183,10 +183,13 @@ std::string stemmer_fingerprint() {
                                    "scholen", "thuiszitters", "aanwezigheidsregistratie", "jongeren", "ouders",
                                    "onderwijs", "gemeenten", "kinderen", "begeleiding", "zorgvuldigheid",
                                    "beoordelingen", "schoolverlaters", "knieën", "opgelegde", "ambtenaren"};
-    std::string all;
-    for (const char* p : probes)
-        all += dutch_stem(p) + "\n";
-    return sha256_hex(all).substr(0, 16);
+    static const std::string fingerprint = [] { // every command checks it on opening the catalogue
+        std::string all;
+        for (const char* p : probes)
+            all += dutch_stem(p) + "\n";
+        return sha256_hex(all).substr(0, 16);
+    }();
+    return fingerprint;
 }
 
 } // namespace kennis

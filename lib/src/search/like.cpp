@@ -101,6 +101,7 @@ std::vector<SearchHit> documents_like(Database& db, const std::filesystem::path&
 
 std::vector<SearchHit> search_like(Library& library, std::string_view doc, const Filter& filter) try {
     auto& impl = library.impl();
+    ReadSnapshot snapshot(impl.db);
     return documents_like(impl.db, impl.ctx.home, require_document(impl.db, doc), filter);
 } catch (...) {
     rethrow_at_edge(library);

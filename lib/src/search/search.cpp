@@ -31,7 +31,8 @@ std::vector<SearchHit> ranked_hits(Database& db, const std::filesystem::path& ho
     std::vector<SearchHit> hits;
     std::vector<std::int64_t> ids;
     try {
-        SQLite::Statement q(db.sql(), sql);
+        auto prepared = db.prepare(sql);
+        SQLite::Statement& q = *prepared;
         for (std::size_t rows = std::max<std::size_t>(2 * wanted, 20);; rows *= 4) {
             hits.clear();
             ids.clear();
@@ -66,7 +67,8 @@ std::vector<SearchHit> ranked_hits(Database& db, const std::filesystem::path& ho
         throw;
     }
     auto docs = load_documents(db, home, ids);
-    SQLite::Statement part(db.sql(), "SELECT part, source = 'ocr' FROM pages WHERE sha256 = ? AND page = ?");
+    auto prepared_part = db.prepare("SELECT part, source = 'ocr' FROM pages WHERE sha256 = ? AND page = ?");
+    SQLite::Statement& part = *prepared_part;
     for (std::size_t i = 0; i < hits.size() && i < docs.size(); ++i) {
         hits[i].document = std::move(docs[i]);
         if (const auto* v = hits[i].document.current(); v && hits[i].page) {
@@ -85,6 +87,7 @@ std::vector<SearchHit> ranked_hits(Database& db, const std::filesystem::path& ho
 
 std::vector<SearchHit> search(Library& library, std::string_view query, const Filter& filter, const Synonyms& synonyms) try {
     auto& impl = library.impl();
+    ReadSnapshot snapshot(impl.db);
     return ranked_hits(impl.db, impl.ctx.home, translate_query(query, synonyms), filter, query);
 } catch (...) {
     rethrow_at_edge(library);

@@ -4,41 +4,34 @@
 #include "unique_fd.hpp"
 
 #include <cerrno>
+#include <cstdint>
 #include <fcntl.h>
-#include <openssl/evp.h>
-#include <stdexcept>
+#include <nettle/sha2.h>
 #include <system_error>
 #include <unistd.h>
 
 namespace kennis {
 
 struct Sha256::Ctx {
-    EVP_MD_CTX* md = EVP_MD_CTX_new();
-    ~Ctx() { EVP_MD_CTX_free(md); }
+    sha256_ctx state;
 };
 
-Sha256::Sha256() : m_ctx(std::make_unique<Ctx>()) {
-    if (!m_ctx->md || EVP_DigestInit_ex(m_ctx->md, EVP_sha256(), nullptr) != 1)
-        throw std::runtime_error("cannot start a SHA-256 digest");
-}
+Sha256::Sha256() : m_ctx(std::make_unique<Ctx>()) { sha256_init(&m_ctx->state); }
 
 Sha256::~Sha256() = default;
 
 void Sha256::update(std::string_view bytes) {
-    if (EVP_DigestUpdate(m_ctx->md, bytes.data(), bytes.size()) != 1)
-        throw std::runtime_error("SHA-256 digest failed");
+    sha256_update(&m_ctx->state, bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
 }
 
 std::string Sha256::hex_digest() {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (EVP_DigestFinal_ex(m_ctx->md, digest, &length) != 1)
-        throw std::runtime_error("SHA-256 digest failed");
+    std::uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_digest(&m_ctx->state, sizeof digest, digest);
     static constexpr char hex[] = "0123456789abcdef";
     std::string out;
-    for (unsigned int i = 0; i < length; ++i) {
-        out += hex[digest[i] >> 4];
-        out += hex[digest[i] & 0xF];
+    for (const std::uint8_t byte : digest) {
+        out += hex[byte >> 4];
+        out += hex[byte & 0xF];
     }
     return out;
 }

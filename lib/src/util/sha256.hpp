@@ -7,7 +7,8 @@
 
 namespace kennis {
 
-// SHA-256 computed piece by piece while bytes stream past (OpenSSL EVP).
+// SHA-256 computed piece by piece while bytes stream past (Nettle: as quick as OpenSSL with the
+// processor's SHA instructions, and a program that loads OpenSSL's libcrypto starts 2 ms later).
 class Sha256 {
 public:
     Sha256();

@@ -109,3 +109,14 @@ TEST_F(FileIo, PiecesOfAFileArriveInOrder) {
     EXPECT_EQ(seen, content);
     EXPECT_GE(pieces, 3u);
 }
+
+// The store names files by these digests, so they must be SHA-256's own (FIPS 180-4's examples),
+// in one piece or many.
+TEST(Sha256, GivesTheStandardDigests) {
+    EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    Sha256 pieces;
+    for (int i = 0; i < 1000; ++i)
+        pieces.update(std::string(1000, 'a'));
+    EXPECT_EQ(pieces.hex_digest(), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
