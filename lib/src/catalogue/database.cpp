@@ -46,6 +46,9 @@ Database::Database(const std::filesystem::path& file, std::span<const DatabaseHo
     // Statement journals and sorting in memory: in a file, each of a large sync's statements
     // writes its undo pages there one small write at a time (millions for 100 000 entries).
     m_db.exec("PRAGMA temp_store = MEMORY");
+    // The first gigabyte read through memory rather than a system call for each page: an export
+    // of ten thousand documents read 5 000 pages for the share's search index, a tenth of its time.
+    m_db.exec("PRAGMA mmap_size = 1073741824");
     for (const auto& h : hooks)
         if (h.on_open)
             h.on_open(m_db);
