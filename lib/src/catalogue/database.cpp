@@ -105,6 +105,11 @@ Database::Prepared::~Prepared() {
     }
 }
 
+ReadSnapshot::ReadSnapshot(Database& db) {
+    if (sqlite3_get_autocommit(db.sql().getHandle()) != 0)
+        m_tx.emplace(db.sql(), SQLite::TransactionBehavior::DEFERRED);
+}
+
 LargeWriteCache::LargeWriteCache(Database& db)
     : m_db(db), m_before(db.sql().execAndGet("PRAGMA cache_size").getInt64()) {
     m_db.sql().exec(fmt::format("PRAGMA cache_size = -{}", large_write_cache_kib));

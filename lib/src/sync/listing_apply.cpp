@@ -207,7 +207,7 @@ private:
 
     // A copy of `text` that lives as long as the arena.
     std::string_view keep(std::string_view text) {
-        auto* copy = static_cast<char*>(m_arena.allocate(text.size() + 1, 1));
+        auto* copy = static_cast<char*>(m_arena.allocate(text.size(), 1));
         std::copy(text.begin(), text.end(), copy);
         return {copy, text.size()};
     }

@@ -103,3 +103,18 @@ TEST_F(SeededExportTest, ADestThatIsAFileOrNotWritableIsRefusedWithoutDamage) {
     o.dest = dir() / "home" / "export";
     EXPECT_THROW(run(o), UsageError) << "not into the library itself";
 }
+
+// The export reads the catalogue in one snapshot, and its --query searches inside it.
+TEST_F(SeededExportTest, AQueryChoosesTheDocumentsExported) {
+    ExportOptions o;
+    o.query = "\"Handboek Leerplicht\"";
+    const auto chosen = run(o);
+    ASSERT_GT(chosen.documents, 0u);
+    const auto files = files_under(dest());
+    ASSERT_FALSE(files.empty());
+    for (const auto& file : files)
+        EXPECT_NE(file.find("andboek"), std::string::npos) << file;
+    o.query.reset();
+    o.dest = dir() / "all";
+    EXPECT_LT(chosen.documents, run(o).documents);
+}
