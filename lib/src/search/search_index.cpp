@@ -68,6 +68,7 @@ void ensure_search_index(Database& db) {
     };
     if (current())
         return;
+    LargeWriteCache cache(db); // the whole catalogue is read while the index is written
     WriteTransaction tx(db);
     if (current()) // another process rebuilt it while this one waited
         return;
