@@ -135,21 +135,16 @@ public:
             m_placer.emplace(ExportPlacer::Setup{m_dest, m_dest_fd.get(), m_library.context().home, m_options.link,
                                                  m_same_file_system, m_progress});
         }
-        // The plan and the share's search index read one state of the catalogue, in one read
-        // transaction: the index reads each document's pages, and ten thousand statements each
-        // taking and leaving the read lock were a third of a hard-linked export's system calls.
-        // It ends before WAT-IS-NIEUW's thread takes the connection.
-        std::optional<ReadSnapshot> snapshot(std::in_place, m_library.impl().db);
         ExportPlanner planner(m_library, m_options);
         plan(planner);
         if (m_options.dry_run)
             return;
-        // The share's search index is written with the listings.
+        // The share's search index is read from the catalogue before WAT-IS-NIEUW's thread
+        // takes the connection; it is written with the listings.
         const std::string fingerprint = fingerprint_of(m_entries);
         std::map<std::string, std::string> search;
         if (m_options.share_search && m_report.failed.empty() && m_state.listings != listings_key(fingerprint))
             search = share_search_files(m_library.impl().db, m_entries, m_options.synonyms);
-        snapshot.reset();
         // The listings and WAT-IS-NIEUW are drawn and written on two cores while the last files
         // are placed (they depend only on the plan and the catalogue, and DEST is in flux until
         // the run ends anyway), and this thread then helps place what is left. The listings
