@@ -46,7 +46,7 @@ std::string_view change_label(std::string_view kind);
 // An Atom 1.0 feed of the changes, newest first: one entry per document added, reinstated, given a
 // new version or withdrawn (moves between themes are left to the pages). An entry's id is made of
 // the library and the event, so that a feed reader sees the same event once however often the
-// feed is written, and each new version as news of its own.
+// feed is written, and each new version as news of its own. It holds the newest 200 entries.
 struct FeedOptions {
     std::string key;  // what this feed is, in the library: two feeds of one library differ in it
     std::string self; // the feed's own address, as its readers reach it; may be empty

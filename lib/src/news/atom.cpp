@@ -63,6 +63,11 @@ struct Item {
     std::vector<std::string_view> themes;
 };
 
+// A feed reader fetches the feed again and again, and shows what it has not shown before: the
+// newest entries are what it reads. Ten thousand entries (a first sync, a catalogue moved) would
+// make each fetch megabytes; the whole news is in the page and the CSV beside the feed.
+constexpr std::size_t feed_entries_max = 200;
+
 std::vector<Item> feed_items(const ChangesReport& changes) {
     std::map<std::int64_t, Item> by_event;
     for (const auto& t : changes.themes)
@@ -77,9 +82,12 @@ std::vector<Item> feed_items(const ChangesReport& changes) {
     items.reserve(by_event.size());
     for (auto& [event, item] : by_event)
         items.push_back(std::move(item));
-    std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    const auto newest_first = [](const Item& a, const Item& b) {
         return std::tie(a.change->at, a.change->event) > std::tie(b.change->at, b.change->event);
-    });
+    };
+    const auto kept = items.begin() + static_cast<std::ptrdiff_t>(std::min(items.size(), feed_entries_max));
+    std::partial_sort(items.begin(), kept, items.end(), newest_first);
+    items.erase(kept, items.end());
     return items;
 }
 

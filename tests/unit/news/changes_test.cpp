@@ -123,6 +123,20 @@ TEST_F(ChangesTest, TheFeedTellsEachDocumentEventOnceAndKeepsItsIdFromRunToRun) 
         << "two feeds of one library have ids of their own";
 }
 
+TEST_F(ChangesTest, TheFeedHoldsTheNewest200EntriesAndTheReportAllOfThem) {
+    std::vector<ListingEntry> many;
+    for (int i = 0; i < 250; ++i)
+        many.push_back({"Verzuim", fmt::format("Handreiking {}", i), fmt::format("https://example.test/{}.pdf", i)});
+    listed(many);
+    listed({{"Verzuim", "Handreiking 0", "https://example.test/0.pdf"}});
+    const ChangesReport report = list_changes(library(), "2000-01-01");
+    const std::string feed = changes_atom(library(), report, {});
+    EXPECT_EQ(entry_ids(feed).size(), 200u);
+    EXPECT_EQ(all_matches(feed, std::regex("<title type=\"text\">(Ingetrokken): ")).size(), 200u)
+        << "the 249 withdrawals came last: the newest 200 of them, and none of the additions";
+    EXPECT_EQ(report.events, 250u + 249u) << "the report keeps every change";
+}
+
 TEST_F(ChangesTest, TitlesReachTheFeedAndTheMailAsTextOnly) {
     listed({{"Verzuim", "Coördinatie </title><script>alert(1)</script>\x01 & meer", "https://example.test/a.pdf?x=1&y=2"}});
     const ChangesReport report = list_changes(library(), std::nullopt);
