@@ -122,15 +122,6 @@ LargeWriteCache::~LargeWriteCache() {
     }
 }
 
-SQLite::Statement& StatementCache::operator()(const char* sql) {
-    auto& statement = m_statements[sql];
-    if (!statement)
-        statement = std::make_unique<SQLite::Statement>(m_db.sql(), sql);
-    statement->reset();
-    statement->clearBindings();
-    return *statement;
-}
-
 StampOnceForInserts::StampOnceForInserts(Database& db, std::initializer_list<std::string_view> tables) : m_db(db) {
     SQLite::Statement q(db.sql(), "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
                                   "AND sql LIKE '%AFTER INSERT ON%catalogue_stamp%'");

@@ -139,21 +139,6 @@ private:
     bool m_finished = false;
 };
 
-// Prepared statements kept by one owner for loops that run the same SQL for every row: preparing
-// costs more than running a small statement. `sql` must be a string literal: a statement is found
-// by the literal's address, not by hashing its text on every row.
-class StatementCache {
-public:
-    explicit StatementCache(Database& db) : m_db(db) {}
-
-    // The statement for `sql`, reset, its bindings cleared.
-    SQLite::Statement& operator()(const char* sql);
-
-private:
-    Database& m_db;
-    std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> m_statements;
-};
-
 // This library's own name, 32 hex digits made at random when its catalogue was created.
 std::string library_id(Database& db);
 

@@ -28,12 +28,8 @@ void bind_metadata(SQLite::Statement& statement, int first_column, const TitleMe
 }
 
 void refresh_document_title(Database& db, std::int64_t document_id) {
-    StatementCache cached(db);
-    refresh_document_title(cached, document_id);
-}
-
-void refresh_document_title(StatementCache& cached, std::int64_t document_id) {
-    auto& q = cached("SELECT alias FROM aliases WHERE document_id = ? ORDER BY seq");
+    auto aliases = db.prepare("SELECT alias FROM aliases WHERE document_id = ? ORDER BY seq");
+    SQLite::Statement& q = *aliases;
     q.bind(1, document_id);
     std::vector<std::string> shown;
     while (q.executeStep())
@@ -55,8 +51,9 @@ void refresh_document_title(StatementCache& cached, std::int64_t document_id) {
             if (!(title.meta.*field))
                 title.meta.*field = other.*field;
     }
-    auto& upd = cached("UPDATE documents SET title = ?, title_key = ?, series_key = ?, type = ?, "
-                       "publisher = ?, date = ?, period = ?, level = ? WHERE id = ?");
+    auto update = db.prepare("UPDATE documents SET title = ?, title_key = ?, series_key = ?, type = ?, "
+                             "publisher = ?, date = ?, period = ?, level = ? WHERE id = ?");
+    SQLite::Statement& upd = *update;
     upd.bind(1, title.shown);
     upd.bind(2, title.key);
     upd.bind(3, title.series);

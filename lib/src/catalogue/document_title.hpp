@@ -27,6 +27,5 @@ void bind_metadata(SQLite::Statement& statement, int first_column, const TitleMe
 // Recomputes a document's displayed title and title metadata from its aliases: the longest one
 // is shown, and a field it leaves open may be stated by another.
 void refresh_document_title(Database& db, std::int64_t document_id);
-void refresh_document_title(StatementCache& cached, std::int64_t document_id);
 
 } // namespace kennis

@@ -487,7 +487,7 @@ private:
             if (t.created) { // active and seen now since it was inserted
                 ++report.added;
                 if (m_retitle.contains(doc)) { // listed under a second title too
-                    refresh_document_title(m_cached, doc);
+                    refresh_document_title(m_db, doc);
                     report.changes.push_back(change_of(doc, "added", {}));
                 } else {
                     report.changes.push_back({doc, std::move(t.slug), std::move(t.title), "added", {}});
@@ -506,7 +506,7 @@ private:
             seen.exec();
             seen.reset();
             if (m_retitle.contains(doc))
-                refresh_document_title(m_cached, doc);
+                refresh_document_title(m_db, doc);
             if (!t.details.empty()) {
                 ++report.updated;
                 report.changes.push_back(change_of(doc, "updated", t.details));
@@ -534,7 +534,8 @@ private:
     }
 
     DocumentChange change_of(Id doc, std::string kind, std::vector<std::string> details) {
-        auto& q = m_cached("SELECT slug, title FROM documents WHERE id = ?");
+        auto found = m_db.prepare("SELECT slug, title FROM documents WHERE id = ?");
+        SQLite::Statement& q = *found;
         q.bind(1, doc);
         q.executeStep();
         return {doc, q.getColumn(0).getString(), q.getColumn(1).getString(), std::move(kind), std::move(details)};
@@ -564,7 +565,6 @@ private:
     std::pmr::unordered_set<Id> m_retitle{&m_arena};
     std::vector<std::pair<Id, Id>> m_entry_docs; // per entry: document, theme
     std::vector<Id> m_withdrawn_elsewhere;
-    StatementCache m_cached{m_db};
     BatchInsert m_document_rows{m_db, "documents (id, slug, title, title_key, series_key, first_seen, last_seen, type, "
                                       "publisher, date, period, level)", 12};
     BatchInsert m_url_rows{m_db, "urls (document_id, url, first_seen)", 3};
