@@ -268,6 +268,18 @@ TEST_F(SearchTest, TheIndexFollowsNewVersionsMergesAndWithdrawals) {
               db().sql().execAndGet("SELECT count(*) FROM documents").getInt());
 }
 
+TEST_F(SearchTest, ARebuiltIndexHoldsEachDocumentOnceAndRanksAsBefore) {
+    listed({{"Thema", "Handreikingen voor scholen", {}}, {"Thema", "Protocol verzuim", {}}});
+    const std::string rank = db().sql().execAndGet("SELECT v FROM search_index_config WHERE k = 'rank'").getString();
+    db().sql().exec("UPDATE meta SET value = 'old' WHERE key = 'search.stemmer_version'");
+    Library reopened(Context{dir() / "home", false, std::nullopt, {}});
+    auto& sql = reopened.impl().db.sql();
+    EXPECT_EQ(sql.execAndGet("SELECT count(*) FROM search_index").getInt(), 2);
+    EXPECT_EQ(sql.execAndGet("SELECT v FROM search_index_config WHERE k = 'rank'").getString(), rank)
+        << "titles still weigh most";
+    EXPECT_EQ(search(reopened, "handreiking", {}).size(), 1u);
+}
+
 TEST_F(SearchTest, AChangedStemmerRebuildsTheIndex) {
     listed({{"Thema", "Handreikingen voor scholen", {}}});
     db().sql().exec("UPDATE meta SET value = 'old' WHERE key = 'search.stemmer_version'");
