@@ -138,7 +138,8 @@ int main(int argc, char** argv) {
     const std::string medium = "gemiddeldwoord";
 
     // The catalogue without its search index, kept aside: each build of the index starts from a
-    // copy of it (emptying a full-text index row by row costs as much as filling it).
+    // copy of it, so that kennis's side is the building alone, as the bare table's is (a rebuild
+    // after a stemmer change also drops the full index first).
     const fs::path without_index = home.string() + "-without-index.db";
     {
         kennis::Library setup(kennis::Context{home, false, std::nullopt, {}});
