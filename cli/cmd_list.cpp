@@ -16,10 +16,9 @@ void register_list(CLI::App& app, Globals& globals) {
                 "  kennis list --level MBO --format csv > mbo.csv");
     cmd->callback([&globals, filter] {
         auto library = open_reader(globals);
-        nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-        for (const auto& d : list_documents(library, *filter))
-            rows.push_back(to_json(d));
-        print_records(globals.output(), rows, document_columns(), document_fields());
+        const auto documents = list_documents(library, *filter);
+        print_each_record(globals.output(), documents.size(), [&documents](std::size_t i) { return to_json(documents[i]); },
+                          document_columns(), document_fields());
     });
 }
 

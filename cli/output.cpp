@@ -61,9 +61,10 @@ void print_row(Format format, const std::vector<std::string>& cells) {
     fmt::print("{}\n", line);
 }
 
-void print_delimited(const Output& out, const nlohmann::ordered_json& records, const std::vector<std::string>& fields) {
+void print_delimited(const Output& out, std::size_t count, const RecordAt& record, const std::vector<std::string>& fields) {
     print_row(out.format, fields);
-    for (const auto& r : records) {
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto r = record(i);
         std::vector<std::string> cells;
         for (const auto& f : fields)
             cells.push_back(cell_text(r.contains(f) ? r.at(f) : nlohmann::ordered_json(), "; "));
@@ -103,28 +104,52 @@ std::string cell_text(const nlohmann::ordered_json& value, const std::string& se
 
 void print_records(const Output& out, const nlohmann::ordered_json& records, const std::vector<Column>& columns,
                    const std::vector<std::string>& fields) {
+    print_each_record(out, records.size(), [&records](std::size_t i) { return records[i]; }, columns, fields);
+}
+
+void print_each_record(const Output& out, std::size_t count, const RecordAt& record, const std::vector<Column>& columns,
+                   const std::vector<std::string>& fields) {
     if (out.format == Format::json) {
-        fmt::print("{}\n", records.dump(2));
+        // As the array's dump(2) would print it: each object indented by two more spaces (its
+        // strings hold no newline, which JSON escapes).
+        if (count == 0) {
+            fmt::print("[]\n");
+            return;
+        }
+        for (std::size_t i = 0; i < count; ++i) {
+            std::string object = record(i).dump(2);
+            std::string text = i == 0 ? "[\n  " : ",\n  ";
+            text.reserve(text.size() + object.size() + object.size() / 8);
+            for (char c : object) {
+                text.push_back(c);
+                if (c == '\n')
+                    text.append("  ");
+            }
+            std::fwrite(text.data(), 1, text.size(), stdout);
+        }
+        fmt::print("\n]\n");
         return;
     }
     if (out.format == Format::paths) {
         // Stored files, one per line, for xargs; documents without a file have no line.
         if (std::find(fields.begin(), fields.end(), "path") == fields.end())
             throw UsageError("--format paths is for commands that list documents");
-        for (const auto& r : records)
-            if (r.contains("path") && r["path"].is_string())
+        for (std::size_t i = 0; i < count; ++i)
+            if (const auto r = record(i); r.contains("path") && r["path"].is_string())
                 fmt::print("{}\n", r["path"].get<std::string>());
         return;
     }
     if (out.format != Format::table) {
-        print_delimited(out, records, fields);
+        print_delimited(out, count, record, fields);
         return;
     }
+    // Only the columns' cells are kept until every width is known.
     std::vector<std::vector<std::string>> rows;
     std::vector<std::size_t> widths;
     for (const auto& c : columns)
         widths.push_back(display_width(c.header));
-    for (const auto& r : records) {
+    for (std::size_t at = 0; at < count; ++at) {
+        const auto r = record(at);
         std::vector<std::string> cells;
         for (std::size_t i = 0; i < columns.size(); ++i) {
             cells.push_back(shown(cell_text(r.contains(columns[i].field) ? r.at(columns[i].field) : nlohmann::ordered_json())));
@@ -168,7 +193,7 @@ void print_object(const Output& out, const nlohmann::ordered_json& object, const
         return;
     }
     if (out.format != Format::table) {
-        print_delimited(out, nlohmann::ordered_json::array({object}), fields);
+        print_delimited(out, 1, [&object](std::size_t) { return object; }, fields);
         return;
     }
     std::size_t width = 0;

@@ -33,6 +33,15 @@ struct Column {
 void print_records(const Output& out, const nlohmann::ordered_json& records, const std::vector<Column>& columns,
                    const std::vector<std::string>& fields);
 
+// The i-th of some records, made when it is printed.
+using RecordAt = std::function<nlohmann::ordered_json(std::size_t)>;
+
+// As print_records, for `count` records made one at a time and dropped once printed. Holding
+// a hundred thousand documents as JSON objects at once took 200 of `list`'s 440 MB, and freeing
+// them a quarter of its time.
+void print_each_record(const Output& out, std::size_t count, const RecordAt& record, const std::vector<Column>& columns,
+                   const std::vector<std::string>& fields);
+
 // Prints one object: "field: value" lines for a table, one row for CSV/TSV, the object for JSON.
 void print_object(const Output& out, const nlohmann::ordered_json& object, const std::vector<std::string>& fields);
 

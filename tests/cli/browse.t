@@ -57,6 +57,19 @@ Every active document, as JSON for scripts:
   $ kennis --home lib list --format json | jq -c '.[0]'
   {"id":1,"slug":"handreiking-snel-terug-naar-school-is-veel-beter","title":"Handreiking Snel terug naar school is veel beter","aliases":["Download de handreiking Snel terug naar school is veel beter"],"themes":["Verzuim 18-"],"tags":[],"urls":[],"status":"active","type":"Handreiking","publisher":null,"date":null,"period":null,"level":null,"sha256":null,"size":null,"mime":null,"path":null,"macros":false}
 
+The array is laid out as one, its objects printed as they are made, and a list of nothing is an
+empty array:
+
+  $ kennis --home lib list --limit 2 --format json | grep -n '^\S\|^  \S'
+  1:[
+  2:  {
+  25:  },
+  26:  {
+  49:  }
+  50:]
+  $ kennis --home lib list --year 1999 --format json
+  []
+
 Filters, alone and together:
 
   $ kennis --home lib list --type handreiking
