@@ -53,7 +53,8 @@ struct DupesReport {
 struct DupesOptions {
     // How alike titles without their dates must be to be suspects. 0.6 finds "Handreiking X" and
     // "Handreiking X - Ingrado, november 2020". Titles of different school levels (the PO and VO
-    // handbooks) or types (a Kamerbrief and the Reactie to it) are never suspects, however alike.
+    // handbooks) or types (a Kamerbrief and the Reactie to it), or that name different numbers
+    // outside their dates (Modelbrief 1 and 2), are never suspects, however alike.
     double similarity = 0.6;
 };
 

@@ -24,4 +24,10 @@ TitleMetadata parse_title_metadata(std::string_view title);
 // dated documents with one series key are editions of one publication. Empty when nothing stays.
 std::string series_key(std::string_view title);
 
+// The numbers a title names that are not part of a date, in their order: "Modelbrief 2 …" and
+// "Verzuim deel 2" say "2", which sets them apart from "Modelbrief 1" and "Verzuim deel 3" however
+// alike the rest of their titles. A number in brackets at the end ("Stappenplan (2)") marks a copy,
+// not a part, and does not count. Empty when the title names none.
+std::string series_numbers(std::string_view title);
+
 } // namespace kennis

@@ -84,16 +84,25 @@ bool valid_day(int year, int month, int day) {
     return day <= (month == 2 && !leap ? 28 : days[static_cast<std::size_t>(month - 1)]);
 }
 
-void parse_dates(const std::vector<Token>& t, TitleMetadata& meta) {
+// The title's date and period into `meta`; which tokens they are made of into `in_date`, when
+// given (one flag per token).
+void parse_dates(const std::vector<Token>& t, TitleMetadata& meta, std::vector<bool>* in_date = nullptr) {
     int best_precision = 0;
     std::string best;
+    std::size_t from = 0; // the first token of the run being matched
     const auto candidate = [&](int precision, std::string iso) {
         if (precision >= best_precision) { // a later date of equal precision wins: it is the
             best_precision = precision;    // publication date that titles put at their end
             best = std::move(iso);
         }
     };
+    // Every date-like run counts, not only the one taken as the document's date.
+    const auto taken = [&](std::size_t through) {
+        if (in_date)
+            std::fill(in_date->begin() + static_cast<std::ptrdiff_t>(from), in_date->begin() + static_cast<std::ptrdiff_t>(through) + 1, true);
+    };
     for (std::size_t i = 0; i < t.size(); ++i) {
+        from = i;
         const auto at = [&](std::size_t k) -> const Token* { return i + k < t.size() ? &t[i + k] : nullptr; };
         // 02-04-2014
         if (all_digits(t[i].text, 1, 2) && at(2) && all_digits(at(1)->text, 1, 2) &&
@@ -101,17 +110,17 @@ void parse_dates(const std::vector<Token>& t, TitleMetadata& meta) {
             const int d = number(t[i].text), m = number(at(1)->text), y = number(at(2)->text);
             if (valid_day(y, m, d)) {
                 candidate(3, fmt::format("{:04}-{:02}-{:02}", y, m, d));
-                i += 2;
+                taken(i += 2);
                 continue;
             }
         }
         // 2018-2019
         if (is_year(t[i].text) && at(1) && is_year(at(1)->text) &&
             (at(1)->sep == "-" || at(1)->sep == "/")) {
-            const int from = number(t[i].text), to = number(at(1)->text);
-            if (to > from && to - from <= 10) {
-                meta.period = fmt::format("{}-{}", from, to);
-                ++i;
+            const int first = number(t[i].text), last = number(at(1)->text);
+            if (last > first && last - first <= 10) {
+                meta.period = fmt::format("{}-{}", first, last);
+                taken(++i);
                 continue;
             }
         }
@@ -120,18 +129,20 @@ void parse_dates(const std::vector<Token>& t, TitleMetadata& meta) {
             const int d = number(t[i].text), m = month_of(at(1)->text), y = number(at(2)->text);
             if (valid_day(y, m, d)) {
                 candidate(3, fmt::format("{:04}-{:02}-{:02}", y, m, d));
-                i += 2;
+                taken(i += 2);
                 continue;
             }
         }
         // april 2020
         if (month_of(t[i].text) && at(1) && is_year(at(1)->text)) {
             candidate(2, fmt::format("{}-{:02}", at(1)->text, month_of(t[i].text)));
-            ++i;
+            taken(++i);
             continue;
         }
-        if (is_year(t[i].text))
+        if (is_year(t[i].text)) {
             candidate(1, t[i].text);
+            taken(i);
+        }
     }
     if (best_precision > 0)
         meta.date = best;
@@ -325,6 +336,23 @@ TitleMetadata parse_title_metadata(std::string_view title) {
     parse_dates(tokens, meta);
     parse_publisher(title, tokens, meta);
     return meta;
+}
+
+std::string series_numbers(std::string_view title) {
+    const auto tokens = tokenize(unicode::fold(title));
+    TitleMetadata dates;
+    std::vector<bool> in_date(tokens.size(), false);
+    parse_dates(tokens, dates, &in_date);
+    std::string numbers;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        const bool copy_mark = t.sep.ends_with('(') && i + 1 == tokens.size();
+        if (in_date[i] || copy_mark || !all_digits(t.text, 1, t.text.size()))
+            continue;
+        const auto digits = t.text.find_first_not_of('0');
+        numbers += (numbers.empty() ? "" : " ") + (digits == std::string::npos ? "0" : t.text.substr(digits));
+    }
+    return numbers;
 }
 
 std::string series_key(std::string_view title) {

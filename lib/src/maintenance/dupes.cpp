@@ -4,6 +4,7 @@
 #include "catalogue/catalogue.hpp"
 #include "browse/editions.hpp"
 #include "kennis/error.hpp"
+#include "kennis/metadata.hpp"
 #include "library/library_impl.hpp"
 #include "library/lock.hpp"
 #include "maintenance/merge.hpp"
@@ -11,10 +12,12 @@
 #include "compare/near_duplicates.hpp"
 #include "compare/text_identity.hpp"
 
+#include <algorithm>
 #include <fmt/ranges.h>
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 
 namespace kennis {
 namespace {
@@ -24,6 +27,7 @@ using Id = std::int64_t;
 struct Candidate {
     DocumentRef ref;
     std::string series_key;
+    std::string series_numbers; // of its title (metadata.hpp)
     std::optional<std::string> edition; // its date, else the end of its period
     std::optional<std::string> sha256;  // its current file
     std::optional<std::string> level;
@@ -59,6 +63,7 @@ std::vector<Candidate> load_candidates(Database& db) {
         Candidate c;
         c.ref = {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString()};
         c.series_key = q.getColumn(3).getString();
+        c.series_numbers = series_numbers(c.ref.title);
         const auto optional = [&](int column, std::optional<std::string>& into) {
             if (!q.getColumn(column).isNull())
                 into = q.getColumn(column).getString();
@@ -149,23 +154,36 @@ std::vector<SuspectPair> suspects(Database& db, double threshold) {
         const bool both_fetched = docs[i].sha256 && docs[j].sha256;
         consider(i, j, both_fetched ? "same title, different files" : "same title", 1.0);
     }
-    // Near-identical titles once their dates are set aside.
-    std::vector<std::string> keys;
-    std::vector<std::size_t> which;
+    // Near-identical titles once their dates are set aside, compared only with titles that name
+    // the same numbers: "Modelbrief 1" and "Modelbrief 2" are two parts of a series. Comparing
+    // within those groups also keeps a catalogue of a hundred thousand numbered titles, all alike
+    // in their words, from holding billions of pairs.
+    std::map<std::string, std::vector<std::size_t>> by_numbers;
     for (std::size_t i = 0; i < docs.size(); ++i)
-        if (!docs[i].series_key.empty()) {
+        if (!docs[i].series_key.empty())
+            by_numbers[docs[i].series_numbers].push_back(i);
+    std::vector<SimilarPair> similar;
+    for (const auto& [numbers, which] : by_numbers) {
+        if (which.size() < 2)
+            continue;
+        std::vector<std::string> keys;
+        for (const std::size_t i : which)
             keys.push_back(docs[i].series_key);
-            which.push_back(i);
-        }
-    for (const auto& pair : similar_pairs(keys, threshold)) {
-        const Candidate& a = docs[which[pair.first]];
-        const Candidate& b = docs[which[pair.second]];
+        for (const auto& pair : similar_pairs(keys, threshold))
+            similar.push_back({std::min(which[pair.first], which[pair.second]), std::max(which[pair.first], which[pair.second]), pair.similarity});
+    }
+    std::sort(similar.begin(), similar.end(), [](const SimilarPair& x, const SimilarPair& y) {
+        return std::tie(x.first, x.second) < std::tie(y.first, y.second);
+    });
+    for (const auto& pair : similar) {
+        const Candidate& a = docs[pair.first];
+        const Candidate& b = docs[pair.second];
         // "PO Handboek …" and "VO Handboek …" are alike in all but the one word that matters, and
         // so are a letter and the reaction to it.
         const auto differ = [](const auto& x, const auto& y) { return x && y && *x != *y; };
         if (differ(a.level, b.level) || differ(a.type, b.type))
             continue;
-        consider(which[pair.first], which[pair.second], "similar titles", pair.similarity);
+        consider(pair.first, pair.second, "similar titles", pair.similarity);
     }
     return out;
 }

@@ -46,6 +46,17 @@ TEST(SeriesKey, DropsDatesAndVersionWordsOnly) {
     EXPECT_EQ(series_key("april 2020"), "");
 }
 
+TEST(SeriesNumbers, AreTheNumbersOutsideDatesAndCopyMarks) {
+    EXPECT_EQ(series_numbers("Modelbrief 2 - tweede oproep, 14 jan 2021"), "2");
+    EXPECT_EQ(series_numbers("Verzuim 18- deel 03"), "18 3");
+    EXPECT_EQ(series_numbers("Handboek Leerplicht versie 3"), "3");
+    EXPECT_EQ(series_numbers("VO Handboek Leerplicht versie augustus 2020"), "");
+    EXPECT_EQ(series_numbers("Uitspraak van 16-07-2014"), "");
+    EXPECT_EQ(series_numbers("Jaarverslag 2018-2019"), "");
+    EXPECT_EQ(series_numbers("Stappenplan (2)"), "");
+    EXPECT_EQ(series_numbers("Download de 2e editie"), "");
+}
+
 TEST_F(EditionsTest, ShowNamesTheNewerEditionsNewestFirst) {
     apply(handbooks);
     const Document old = find_document(library(), "VO Handboek Leerplicht versie augustus 2020");

@@ -110,6 +110,23 @@ TEST_F(DupesTest, SameTitleDifferentUrlsAreSuspectsAndEditionsAreNot) {
     EXPECT_THROW(find_dupes(library(), {0.0}), UsageError);
 }
 
+TEST_F(DupesTest, PartsOfANumberedSeriesAreNoSuspectsButACopyIs) {
+    apply({{"A", "Modelbrief 1 oproep ouders", "https://x.test/m1.pdf"},
+           {"A", "Modelbrief 2 oproep ouders", "https://x.test/m2.pdf"},
+           {"A", "Stappenplan thuiszitters", "https://x.test/s.pdf"},
+           {"A", "Stappenplan thuiszitters (2)", "https://x.test/s2.pdf"},
+           {"A", "Stappenplan thuiszitters - Ingrado, mei 2021", "https://x.test/s3.pdf"}});
+    EXPECT_EQ(suspects(), (std::set<std::string>{"3-4 similar titles", "3-5 similar titles", "4-5 similar titles"}));
+}
+
+TEST_F(DupesTest, ThousandsOfNumberedTitlesAlikeInTheirWordsAreNoSuspects) {
+    std::vector<ListingEntry> entries;
+    for (int i = 1; i <= 3000; ++i)
+        entries.push_back({"A", "Handreiking nummer " + std::to_string(i * 37) + " over verzuim", "https://x.test/" + std::to_string(i) + ".pdf"});
+    apply(std::move(entries));
+    EXPECT_TRUE(find_dupes(library(), {}).suspects.empty());
+}
+
 TEST_F(DupesTest, MergeFoldsBIntoAAndUnmergeGivesEverythingBack) {
     apply({{"Verzuim", "Folder verzuim", "https://x.test/1.pdf"}, {"Thuiszitters", "Folder over verzuim", "https://x.test/2.pdf"}});
     tag("eigen", "1");
