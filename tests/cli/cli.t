@@ -34,7 +34,7 @@ A catalogue written by a newer kennis is refused, and left as it was:
 
   $ mkdir newer && sqlite3 newer/catalogue.db 'PRAGMA user_version = 999'
   $ kennis --home newer stats
-  ! kennis: error: newer/catalogue.db has schema version 999, newer than this kennis understands (14)
+  ! kennis: error: newer/catalogue.db has schema version 999, newer than this kennis understands (15)
   ! hint: a newer kennis wrote this catalogue; use that version or a later one
   [1]
   $ sqlite3 newer/catalogue.db 'PRAGMA user_version'

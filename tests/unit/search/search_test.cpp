@@ -277,6 +277,8 @@ TEST_F(SearchTest, ARebuiltIndexHoldsEachDocumentOnceAndRanksAsBefore) {
     EXPECT_EQ(sql.execAndGet("SELECT count(*) FROM search_index").getInt(), 2);
     EXPECT_EQ(sql.execAndGet("SELECT v FROM search_index_config WHERE k = 'rank'").getString(), rank)
         << "titles still weigh most";
+    EXPECT_EQ(sql.execAndGet("SELECT v FROM search_index_config WHERE k = 'hashsize'").getInt(), 32 << 20)
+        << "new words are still gathered in memory in large runs";
     EXPECT_EQ(search(reopened, "handreiking", {}).size(), 1u);
 }
 
