@@ -108,7 +108,7 @@ void print_records(const Output& out, const nlohmann::ordered_json& records, con
 }
 
 void print_each_record(const Output& out, std::size_t count, const RecordAt& record, const std::vector<Column>& columns,
-                   const std::vector<std::string>& fields) {
+                       const std::vector<std::string>& fields) {
     if (out.format == Format::json) {
         // As the array's dump(2) would print it: each object indented by two more spaces (its
         // strings hold no newline, which JSON escapes).
