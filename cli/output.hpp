@@ -40,7 +40,7 @@ using RecordAt = std::function<nlohmann::ordered_json(std::size_t)>;
 // a hundred thousand documents as JSON objects at once took 200 of `list`'s 440 MB, and freeing
 // them a quarter of its time.
 void print_each_record(const Output& out, std::size_t count, const RecordAt& record, const std::vector<Column>& columns,
-                   const std::vector<std::string>& fields);
+                       const std::vector<std::string>& fields);
 
 // Prints one object: "field: value" lines for a table, one row for CSV/TSV, the object for JSON.
 void print_object(const Output& out, const nlohmann::ordered_json& object, const std::vector<std::string>& fields);
