@@ -17,8 +17,11 @@ void register_list(CLI::App& app, Globals& globals) {
     cmd->callback([&globals, filter] {
         auto library = open_reader(globals);
         const auto documents = list_documents(library, *filter);
-        print_each_record(globals.output(), documents.size(), [&documents](std::size_t i) { return to_json(documents[i]); },
-                          document_columns(), document_fields());
+        nlohmann::ordered_json made;
+        print_each_record(
+            globals.output(), documents.size(),
+            [&](std::size_t i) -> const nlohmann::ordered_json& { return made = to_json(documents[i]); }, document_columns(),
+            document_fields());
     });
 }
 

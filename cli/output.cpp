@@ -64,7 +64,7 @@ void print_row(Format format, const std::vector<std::string>& cells) {
 void print_delimited(const Output& out, std::size_t count, const RecordAt& record, const std::vector<std::string>& fields) {
     print_row(out.format, fields);
     for (std::size_t i = 0; i < count; ++i) {
-        const auto r = record(i);
+        const auto& r = record(i);
         std::vector<std::string> cells;
         for (const auto& f : fields)
             cells.push_back(cell_text(r.contains(f) ? r.at(f) : nlohmann::ordered_json(), "; "));
@@ -104,7 +104,8 @@ std::string cell_text(const nlohmann::ordered_json& value, const std::string& se
 
 void print_records(const Output& out, const nlohmann::ordered_json& records, const std::vector<Column>& columns,
                    const std::vector<std::string>& fields) {
-    print_each_record(out, records.size(), [&records](std::size_t i) { return records[i]; }, columns, fields);
+    print_each_record(out, records.size(), [&records](std::size_t i) -> const nlohmann::ordered_json& { return records[i]; },
+                      columns, fields);
 }
 
 void print_each_record(const Output& out, std::size_t count, const RecordAt& record, const std::vector<Column>& columns,
@@ -117,7 +118,7 @@ void print_each_record(const Output& out, std::size_t count, const RecordAt& rec
             return;
         }
         for (std::size_t i = 0; i < count; ++i) {
-            std::string object = record(i).dump(2);
+            const std::string object = record(i).dump(2);
             std::string text = i == 0 ? "[\n  " : ",\n  ";
             text.reserve(text.size() + object.size() + object.size() / 8);
             for (char c : object) {
@@ -135,8 +136,8 @@ void print_each_record(const Output& out, std::size_t count, const RecordAt& rec
         if (std::find(fields.begin(), fields.end(), "path") == fields.end())
             throw UsageError("--format paths is for commands that list documents");
         for (std::size_t i = 0; i < count; ++i)
-            if (const auto r = record(i); r.contains("path") && r["path"].is_string())
-                fmt::print("{}\n", r["path"].get<std::string>());
+            if (const auto& r = record(i); r.contains("path") && r.at("path").is_string())
+                fmt::print("{}\n", r.at("path").get<std::string>());
         return;
     }
     if (out.format != Format::table) {
@@ -149,7 +150,7 @@ void print_each_record(const Output& out, std::size_t count, const RecordAt& rec
     for (const auto& c : columns)
         widths.push_back(display_width(c.header));
     for (std::size_t at = 0; at < count; ++at) {
-        const auto r = record(at);
+        const auto& r = record(at);
         std::vector<std::string> cells;
         for (std::size_t i = 0; i < columns.size(); ++i) {
             cells.push_back(shown(cell_text(r.contains(columns[i].field) ? r.at(columns[i].field) : nlohmann::ordered_json())));
@@ -193,7 +194,7 @@ void print_object(const Output& out, const nlohmann::ordered_json& object, const
         return;
     }
     if (out.format != Format::table) {
-        print_delimited(out, 1, [&object](std::size_t) { return object; }, fields);
+        print_delimited(out, 1, [&object](std::size_t) -> const nlohmann::ordered_json& { return object; }, fields);
         return;
     }
     std::size_t width = 0;

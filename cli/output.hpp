@@ -33,8 +33,8 @@ struct Column {
 void print_records(const Output& out, const nlohmann::ordered_json& records, const std::vector<Column>& columns,
                    const std::vector<std::string>& fields);
 
-// The i-th of some records, made when it is printed.
-using RecordAt = std::function<nlohmann::ordered_json(std::size_t)>;
+// The i-th of some records, made when it is printed; what it refers to may change at the next call.
+using RecordAt = std::function<const nlohmann::ordered_json&(std::size_t)>;
 
 // As print_records, for `count` records made one at a time and dropped once printed. Holding
 // a hundred thousand documents as JSON objects at once took 200 of `list`'s 440 MB, and freeing

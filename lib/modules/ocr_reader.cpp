@@ -85,8 +85,7 @@ extern "C" __attribute__((visibility("default"))) void kennis_ocr_page(const cha
     api->Clear();
     // A rendered page and Tesseract's images of it are tens of megabytes, made on every page by
     // every thread. glibc keeps them in the thread's heap for the next page, and this gives back
-    // what the page left free, so a long scan stays within its memory budget. (Mapping each such
-    // buffer afresh, as a fixed mmap threshold did, cost a fifth of a scan's time in page faults:
-    // 50 pages in 17-20 s against 14 s now, at 153 MB then and 160-167 MB now.)
+    // what the page left free, so a long scan stays within its memory budget. Mapping each such
+    // buffer afresh instead (a fixed mmap threshold) cost a fifth of a scan's time in page faults.
     malloc_trim(0);
 }

@@ -170,7 +170,7 @@ std::vector<SuspectPair> suspects(Database& db, double threshold) {
         for (const std::size_t i : which)
             keys.push_back(docs[i].series_key);
         for (const auto& pair : similar_pairs(keys, threshold))
-            similar.push_back({std::min(which[pair.first], which[pair.second]), std::max(which[pair.first], which[pair.second]), pair.similarity});
+            similar.push_back({which[pair.first], which[pair.second], pair.similarity}); // `which` ascends, as pairs do
     }
     std::sort(similar.begin(), similar.end(), [](const SimilarPair& x, const SimilarPair& y) {
         return std::tie(x.first, x.second) < std::tie(y.first, y.second);
